@@ -1,0 +1,165 @@
+/**
+ * Stories: validation of one story against the contract (schema + the rules a
+ * schema can't see: known section and authors, dates in order, a valid slug, photo
+ * files), the production rules (drafts, scheduled stories), and the typed view of a
+ * story that every layout, card, feed and JSON-LD block reads.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { parseContentDate, toDateTime } from "./dates.ts";
+import { lineOfKey, readFrontMatter, YamlProblem } from "./frontmatter.ts";
+import { resolvePhoto } from "./markdown.ts";
+import {
+  articleSchema,
+  ISO_DATE_PATTERN,
+  ContentError,
+  SLUG_PATTERN,
+  zodProblems,
+  type ArticleData,
+  type AuthorData,
+  type AuthorsData,
+  type ImageData,
+  type Problem,
+  type SectionsData,
+  type SiteData,
+  type SourceData,
+} from "./schema.ts";
+import { articlePath, authorPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
+
+export interface BuildInfo {
+  /** production builds leave out drafts and scheduled stories */
+  production: boolean;
+  /** the build's "now", ISO 8601 */
+  now: string;
+}
+
+export interface ValidationContext {
+  site: SiteData;
+  sections: SectionsData;
+  authors: AuthorsData;
+  inputDir: string;
+}
+
+/** Validates a story's front matter; returns every problem, with file lines. */
+export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
+  const lineOf = (key: string) => lineOfKey(fmLines, key);
+  const problems: Problem[] = [];
+  const slug = path.basename(file).replace(/\.md$/, "");
+  if (!SLUG_PATTERN.test(slug)) {
+    problems.push({ file, key: "(file name)", message: `"${slug}" is not a slug: lowercase ASCII letters, digits and single hyphens` });
+  }
+  if (fm === null || typeof fm !== "object" || Array.isArray(fm)) {
+    problems.push({ file, line: 1, key: "(front matter)", message: "expected front matter between --- lines with title, description, date and section" });
+    return problems;
+  }
+  const result = articleSchema.safeParse(fm);
+  if (!result.success) problems.push(...zodProblems(file, result.error, lineOf));
+  const data = fm as Partial<Record<keyof ArticleData, unknown>>;
+  if (typeof data.section === "string" && SLUG_PATTERN.test(data.section) && !(data.section in ctx.sections)) {
+    problems.push({ file, line: lineOf("section"), key: "section", message: `unknown section "${data.section}"; expected one of ${Object.keys(ctx.sections).join(", ")} (from _data/sections)` });
+  }
+  if (Array.isArray(data.authors)) {
+    data.authors.forEach((a, i) => {
+      if (typeof a === "string" && SLUG_PATTERN.test(a) && !(a in ctx.authors)) {
+        problems.push({ file, line: lineOf("authors"), key: `authors.${i}`, message: `unknown author "${a}"; expected a slug from _data/authors` });
+      }
+    });
+  }
+  const dates: Partial<Record<"date" | "updated", DateTime>> = {};
+  for (const key of ["date", "updated"] as const) {
+    const value = data[key];
+    if (typeof value !== "string" || !ISO_DATE_PATTERN.test(value)) continue; // the schema reports these
+    const dt = parseContentDate(value, ctx.site.timezone);
+    if (dt) dates[key] = dt;
+    else problems.push({ file, line: lineOf(key), key, message: `"${value}" is not a real calendar date` });
+  }
+  if (dates.date && dates.updated && dates.updated < dates.date) {
+    problems.push({ file, line: lineOf("updated"), key: "updated", message: `${v(dates.updated)} is before date ${v(dates.date)}; expected the same moment or later` });
+  }
+  const image = data.image as Partial<ImageData> | undefined;
+  if (image && typeof image === "object" && typeof image.src === "string") {
+    const photo = resolvePhoto(image.src, file, ctx.inputDir);
+    if (!existsSync(photo.file)) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: `photo file not found: ${photo.file}` });
+    if (ctx.site.requireCredits && !image.credit) problems.push({ file, line: lineOf("image"), key: "image.credit", message: "required (the site requires a credit on every photo)" });
+  }
+  return problems;
+}
+
+const v = (dt: DateTime) => dt.toISO({ suppressMilliseconds: true });
+
+/** Reads and validates one story file; throws a ContentError listing every problem. */
+export function assertArticleFile(file: string, ctx: ValidationContext): ArticleData {
+  let fm;
+  try {
+    fm = readFrontMatter(file);
+  } catch (e) {
+    if (e instanceof YamlProblem) throw new ContentError([{ file, line: e.line, key: "(front matter)", message: e.message }]);
+    throw e;
+  }
+  const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);
+  if (problems.length) throw new ContentError(problems);
+  return fm.data as ArticleData;
+}
+
+/** Drafts and scheduled stories are left out of production builds. */
+export function isPublic(data: Pick<ArticleData, "draft">, date: Date, build: BuildInfo): boolean {
+  if (!build.production) return true;
+  return !data.draft && date.getTime() <= Date.parse(build.now);
+}
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+export interface ArticleView {
+  url: string;
+  title: string;
+  description: string;
+  published: DateTime;
+  updated?: DateTime;
+  section: Link & { slug: string };
+  authors: (AuthorData & { slug: string; url: string })[];
+  /** "Jane Doe and John Roe", else the source's name, else the newsroom */
+  byline: string;
+  tags: (Link & { slug: string })[];
+  image?: ImageData & { url: string };
+  source?: SourceData;
+  draft: boolean;
+  scheduled: boolean;
+}
+
+/** The typed view of a story, from its (validated) data. */
+export function articleView(
+  data: ArticleData,
+  page: { url: string; inputPath: string; date: Date },
+  ctx: { site: SiteData; sections: SectionsData; authors: AuthorsData; build: BuildInfo; inputDir: string },
+): ArticleView {
+  const zone = ctx.site.timezone;
+  const authors = (data.authors ?? []).flatMap((slug) => {
+    const a = ctx.authors[slug];
+    return a ? [{ ...a, slug, url: authorPath(slug) }] : [];
+  });
+  const names = authors.map((a) => a.name);
+  const byline =
+    names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
+  const published = toDateTime(page.date, zone);
+  return {
+    url: page.url,
+    title: data.title,
+    description: data.description,
+    published,
+    updated: data.updated ? toDateTime(data.updated, zone) : undefined,
+    section: { slug: data.section, name: ctx.sections[data.section]?.title ?? data.section, url: sectionPath(data.section) },
+    authors,
+    byline,
+    tags: (data.tags ?? []).map((name) => ({ name, slug: topicSlug(name), url: topicPath(name) })),
+    image: data.image ? { ...data.image, url: resolvePhoto(data.image.src, page.inputPath, ctx.inputDir).url } : undefined,
+    source: data.source,
+    draft: data.draft === true,
+    scheduled: published.toMillis() > Date.parse(ctx.build.now),
+  };
+}
+
+export { articlePath };

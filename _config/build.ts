@@ -1,0 +1,47 @@
+/**
+ * Atomic production builds: Eleventy writes into a fresh temporary folder beside
+ * `dist/`, the post-build checks run on it, and only then does it replace `dist/`
+ * (two renames). A failed build or check leaves the previous `dist/` exactly as it was.
+ */
+import Eleventy from "@11ty/eleventy";
+import { existsSync } from "node:fs";
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+export interface BuildOptions {
+  /** project folder holding .eleventy.ts (defaults to cwd) */
+  root?: string;
+  /** content folder (default `<root>/src`) */
+  input?: string;
+  /** final output folder (default `<root>/dist`) */
+  output?: string;
+  /** checks to run on the temporary output before it replaces `output` */
+  checks?: ((dir: string) => Promise<void>)[];
+  quiet?: boolean;
+  /** extra Eleventy configuration (tests: data folder of a fixture site) */
+  configure?: (eleventyConfig: unknown) => void;
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; files: number }> {
+  const root = path.resolve(options.root ?? ".");
+  const output = path.resolve(options.output ?? path.join(root, "dist"));
+  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
+  try {
+    const elev = new Eleventy(options.input ?? path.join(root, "src"), staging, {
+      configPath: path.join(root, ".eleventy.ts"),
+      quietMode: options.quiet ?? false,
+      config: options.configure,
+    });
+    elev.setIsVerbose?.(false);
+    const [written] = (await elev.write()) as [unknown[]];
+    for (const check of options.checks ?? []) await check(staging);
+    const previous = `${staging}-previous`;
+    if (existsSync(output)) await rename(output, previous);
+    await rename(staging, output);
+    await rm(previous, { recursive: true, force: true });
+    return { output, files: Array.isArray(written) ? written.length : 0 };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

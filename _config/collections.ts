@@ -1,0 +1,50 @@
+/**
+ * Collections: the public stories newest first, and the typed views layouts use.
+ * Drafts and scheduled stories are in no list of a production build.
+ */
+import { DateTime } from "luxon";
+import { isPublic, articleView, type ArticleView, type BuildInfo } from "./articles.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-types.ts";
+import type { ArticleData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
+
+export type ArticleItem = CollectionItem<ArticleData & { build: BuildInfo }>;
+
+/** What every page's data holds (global data + Eleventy's own), as layouts see it. */
+export interface PageContext {
+  site: SiteData;
+  sections: SectionsData;
+  /** the authors registry (_data/authors); on story pages `authors` is the byline list */
+  staff: AuthorsData;
+  build: BuildInfo;
+  eleventy: { directories: { input: string } };
+  page: { url: string; inputPath: string; date: Date; outputPath: string };
+  collections: { articles: ArticleItem[] };
+  content?: string;
+}
+
+export function byNewest<T extends { date: Date }>(a: T, b: T): number {
+  return b.date.getTime() - a.date.getTime() || String((a as { url?: unknown }).url).localeCompare(String((b as { url?: unknown }).url));
+}
+
+export function publicArticles(items: ArticleItem[], build: BuildInfo): ArticleItem[] {
+  return items.filter((item) => item.url !== false && isPublic(item.data, item.date, build)).sort(byNewest);
+}
+
+/** The typed view of a collection item. */
+export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
+  return articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });
+}
+
+export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
+  const production = options.production ?? (process.env.NEWSROOM_ENV ? process.env.NEWSROOM_ENV === "production" : process.env.ELEVENTY_RUN_MODE === "build");
+  const now = options.now ?? process.env.NEWSROOM_NOW ?? DateTime.utc().toISO();
+  return { production, now };
+}
+
+export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
+  const build = resolveBuild(options);
+  eleventyConfig.addGlobalData("build", build);
+  eleventyConfig.addCollection("articles", (api: CollectionApi) =>
+    publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build),
+  );
+}

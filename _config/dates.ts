@@ -1,0 +1,80 @@
+/**
+ * Every date the site shows or writes goes through here: luxon, the site's time
+ * zone, and named formats (like Lume's date plugin) instead of raw tokens in layouts.
+ */
+import { DateTime } from "luxon";
+import { loadSite } from "./data.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+import { ContentError, ISO_DATE_PATTERN } from "./schema.ts";
+
+export const DATE_FORMATS = {
+  /** "October 4, 2022" */
+  human: "LLLL d, yyyy",
+  /** "October 4, 2022, 9:00 AM EDT" */
+  humanTime: "LLLL d, yyyy, h:mm a ZZZZ",
+  /** "October 2022" (archive headings) */
+  month: "LLLL yyyy",
+} as const satisfies Record<string, string>;
+
+export type DateFormat = keyof typeof DATE_FORMATS;
+export type DateInput = Date | DateTime | string;
+
+/**
+ * Parses a front-matter date: a date-time with offset keeps its instant; a date
+ * alone is midnight in the site's zone. Returns null when it is not a real date.
+ */
+export function parseContentDate(value: string, zone: string): DateTime | null {
+  if (!ISO_DATE_PATTERN.test(value)) return null;
+  const dateOnly = value.length === 10;
+  const dt = dateOnly
+    ? DateTime.fromISO(value, { zone })
+    : DateTime.fromISO(value, { setZone: true });
+  return dt.isValid ? dt : null;
+}
+
+export function toDateTime(value: DateInput, zone: string): DateTime {
+  let dt: DateTime | null;
+  if (value instanceof Date) dt = DateTime.fromJSDate(value);
+  else if (typeof value === "string") dt = parseContentDate(value, zone);
+  else dt = value;
+  if (!dt || !dt.isValid) throw new Error(`not a date: ${String(value)}`);
+  return dt.setZone(zone);
+}
+
+/** Human form in the site's zone and language, e.g. "October 4, 2022". */
+export function formatDate(value: DateInput, zone: string, format: DateFormat = "human", locale = "en-US"): string {
+  return toDateTime(value, zone).setLocale(locale).toFormat(DATE_FORMATS[format]);
+}
+
+/** ISO 8601 / RFC 3339 with the site zone's offset: `2022-10-04T00:00:00-04:00`. */
+export function isoDate(value: DateInput, zone: string): string {
+  return toDateTime(value, zone).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** RFC 822, as RSS and HTTP want it. */
+export function rfc822Date(value: DateInput, zone: string): string {
+  return toDateTime(value, zone).toRFC2822() ?? "";
+}
+
+/** `yyyy/MM` for monthly archive URLs. */
+export function monthKey(value: DateInput, zone: string): string {
+  return toDateTime(value, zone).toFormat("yyyy/MM");
+}
+
+/**
+ * Eleventy plugin: front-matter dates are read by `parseContentDate` in the site's
+ * zone (Eleventy alone would read a bare date as UTC midnight); an impossible date
+ * fails the build naming the file and the key.
+ */
+export default function datesPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addDateParsing(function (value) {
+    if (value === undefined || value === null || value instanceof Date) return undefined;
+    const file = this.page.inputPath.replace(/^\.\//, "");
+    const zone = loadSite(eleventyConfig.directories.data).timezone;
+    const dt = typeof value === "string" ? parseContentDate(value, zone) : null;
+    if (!dt) {
+      throw new ContentError([{ file, key: "date", message: `expected an ISO 8601 date-time with offset (2022-10-04T09:00:00-04:00) or a date (2022-10-04), got ${JSON.stringify(value)}` }]);
+    }
+    return dt.toJSDate();
+  });
+}

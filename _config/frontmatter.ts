@@ -1,0 +1,85 @@
+/**
+ * Front matter, read the way Eleventy reads it (YAML, core schema: dates stay strings
+ * so luxon reads them in the site's zone), plus what editors need from errors: the
+ * line of each key.
+ */
+import yaml from "js-yaml";
+import { readFileSync } from "node:fs";
+
+const FENCE = /^---[ \t]*$/;
+
+/** The YAML engine Eleventy uses for front matter and `_data/*.yaml`. */
+export function parseYaml(source: string): unknown {
+  return yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {};
+}
+
+export interface FrontMatter {
+  /** parsed front matter, or null when the file has none */
+  data: unknown;
+  /** raw front-matter lines (without fences) */
+  lines: string[];
+  /** number of lines before the body starts (0 without front matter) */
+  bodyOffset: number;
+  body: string;
+}
+
+export function splitFrontMatter(source: string): FrontMatter {
+  const text = source.replace(/^\uFEFF/, "");
+  const lines = text.split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? "")) return { data: null, lines: [], bodyOffset: 0, body: text };
+  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (end < 0) throw new YamlProblem("front matter is never closed; expected a line with ---", 1);
+  const fm = lines.slice(1, end);
+  let data: unknown;
+  try {
+    data = parseYaml(fm.join("\n"));
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
+    throw new YamlProblem(`malformed YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : 1);
+  }
+  return { data, lines: fm, bodyOffset: end + 1, body: lines.slice(end + 1).join("\n") };
+}
+
+export class YamlProblem extends Error {
+  constructor(message: string, readonly line: number) {
+    super(message);
+  }
+}
+
+export function readFrontMatter(file: string): FrontMatter {
+  return splitFrontMatter(readFileSync(file, "utf8"));
+}
+
+/** 1-based file line of a key path like "image.alt" in the front matter, if found. */
+export function lineOfKey(fmLines: string[], key: string): number | undefined {
+  const parts = key.split(".").filter((p) => !/^\d+$/.test(p));
+  let from = 0;
+  let indent = -1;
+  let found: number | undefined;
+  for (const part of parts) {
+    found = undefined;
+    for (let i = from; i < fmLines.length; i++) {
+      const m = /^(\s*)([^\s:#][^:]*?)\s*:/.exec(fmLines[i]!);
+      if (!m) continue;
+      if (m[1]!.length <= indent) break;
+      if (m[2] === part) {
+        found = i;
+        indent = m[1]!.length;
+        from = i + 1;
+        break;
+      }
+    }
+    if (found === undefined) return undefined;
+  }
+  return found === undefined ? undefined : found + 2;
+}
+
+/** Lines before the body of a file: to turn a body line into a file line. */
+export function bodyLineOffset(file: string): number {
+  try {
+    return readFrontMatter(file).bodyOffset;
+  } catch {
+    return 0;
+  }
+}

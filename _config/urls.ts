@@ -1,0 +1,58 @@
+/**
+ * Every URL rule in one place. Paths (what permalinks write) never carry the
+ * path prefix; `href` adds it for links, `absoluteUrl` makes feed/sitemap/canonical URLs.
+ */
+import slugify from "@sindresorhus/slugify";
+
+export interface UrlSite {
+  /** absolute base URL, ending in "/", e.g. https://example.org/news/ */
+  url: string;
+}
+
+export function slugifyText(text: string): string {
+  return slugify(text, { decamelize: false }) || "section";
+}
+
+export function topicSlug(tag: string): string {
+  return slugify(tag, { decamelize: false }) || "topic";
+}
+
+/** `/<section>/<slug>/` */
+export function articlePath(section: string, slug: string): string {
+  return `/${section}/${slug}/`;
+}
+
+function paged(base: string, page: number): string {
+  return page > 1 ? `${base}page/${page}/` : base;
+}
+
+export const sectionPath = (section: string, page = 1) => paged(`/${section}/`, page);
+export const topicPath = (tag: string, page = 1) => paged(`/topics/${topicSlug(tag)}/`, page);
+export const topicsIndexPath = () => "/topics/";
+export const authorPath = (slug: string, page = 1) => paged(`/authors/${slug}/`, page);
+export const archivePath = (month: string, page = 1) => paged(`/archive/${month}/`, page);
+export const archiveIndexPath = () => "/archive/";
+export const homePath = () => "/";
+
+/** The path prefix the site is served under: "/" or "/news/". */
+export function pathPrefix(site: UrlSite): string {
+  const p = new URL(site.url).pathname;
+  return p.endsWith("/") ? p : `${p}/`;
+}
+
+/** A link inside the site, with the path prefix: "/world/x/" → "/news/world/x/". */
+export function href(site: UrlSite, path: string): string {
+  if (/^[a-z]+:/i.test(path) || path.startsWith("#")) return path;
+  return pathPrefix(site) + path.replace(/^\//, "");
+}
+
+/** Absolute URL of a site path: "/world/x/" → "https://example.org/news/world/x/". */
+export function absoluteUrl(site: UrlSite, path: string): string {
+  if (/^[a-z]+:/i.test(path)) return path;
+  return new URL(path.replace(/^\//, ""), site.url.endsWith("/") ? site.url : `${site.url}/`).href;
+}
+
+/** Output path → URL path (Eleventy's page.url is already this; for files we write). */
+export function isExternalUrl(url: string, site: UrlSite): boolean {
+  return /^https?:\/\//i.test(url) && new URL(url).host !== new URL(site.url).host;
+}

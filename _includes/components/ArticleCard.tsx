@@ -1,0 +1,28 @@
+import type { ArticleView } from "../../_config/articles.ts";
+import type { SiteData } from "../../_config/schema.ts";
+import { href } from "../../_config/urls.ts";
+import { Time } from "./Time.tsx";
+
+/** A story in a list: section, headline, dek, date, photo when present. */
+export function ArticleCard({ article, site, headingLevel = 2 }: { article: ArticleView; site: SiteData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="card">
+      {article.image && <img class="card__photo" src={href(site, article.image.url)} alt={article.image.alt} />}
+      <div class="card__text">
+        <p class="card__section">
+          <a href={href(site, article.section.url)}>{article.section.name}</a>
+        </p>
+        <Heading class="card__title">
+          <a href={href(site, article.url)}>{article.title}</a>
+        </Heading>
+        <p class="card__dek">{article.description}</p>
+        <p class="card__meta">
+          <Time value={article.published} zone={site.timezone} />
+          {article.draft && <strong class="flag"> Draft</strong>}
+          {article.scheduled && <strong class="flag"> Scheduled</strong>}
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import type { SectionsData, SiteData } from "../../_config/schema.ts";
+import { href, homePath, sectionPath } from "../../_config/urls.ts";
+
+/** Site name and the sections, on every page. */
+export function Masthead({ site, sections, current }: { site: SiteData; sections: SectionsData; current?: string }) {
+  return (
+    <header class="masthead">
+      <div class="masthead__inner">
+        <a class="masthead__name" href={href(site, homePath())}>
+          {site.name}
+        </a>
+        <nav class="masthead__nav" aria-label="Sections">
+          <ul>
+            {Object.entries(sections).map(([slug, section]) => (
+              <li>
+                <a href={href(site, sectionPath(slug))} aria-current={slug === current ? "page" : undefined}>
+                  {section.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run build`: a production build of the site into dist/, atomically.
+ * On any error (content, a check, a crash) it prints why, exits 1, and leaves the
+ * previous dist/ untouched.
+ */
+import { buildSite } from "../_config/build.ts";
+
+process.env.ELEVENTY_RUN_MODE ??= "build";
+const started = performance.now();
+try {
+  const { output, files } = await buildSite({ quiet: true });
+  console.log(`Built ${files} files into ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+} catch (error) {
+  console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);
+  console.error(errorText(error));
+  process.exitCode = 1;
+}
+
+function errorText(error: unknown): string {
+  const lines: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) {
+    if (!lines.includes(e.message)) lines.push(e.message);
+  }
+  return lines.join("\n  caused by: ");
+}
