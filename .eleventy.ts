@@ -29,11 +29,19 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
 }
 
 export default function (eleventyConfig: EleventyConfig): void {
+  // src → dist, with _includes and _data beside src. Set here (not in `config.dir`,
+  // which would override them) only when no input/output was given on the command
+  // line or to `new Eleventy(input, output)`: the atomic build and tests pass theirs.
+  const dirs = eleventyConfig.directories;
+  if (dirs.input === "./") eleventyConfig.setInputDirectory("src");
+  if (dirs.output === "./_site/") eleventyConfig.setOutputDirectory("dist");
+  eleventyConfig.setIncludesDirectory("../_includes");
+  eleventyConfig.setLayoutsDirectory("../_includes/layouts");
+  eleventyConfig.setDataDirectory("../_data");
   newsroom(eleventyConfig);
 }
 
 export const config = {
-  dir: { input: "src", output: "dist", includes: "../_includes", layouts: "../_includes/layouts", data: "../_data" },
   templateFormats: ["md", "11ty.tsx"],
   markdownTemplateEngine: false as const,
   htmlTemplateEngine: false as const,

@@ -5,7 +5,7 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { existsSync } from "node:fs";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 export interface BuildOptions {
@@ -26,8 +26,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
   const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
+  await chmod(staging, 0o755);
   try {
-    const elev = new Eleventy(options.input ?? path.join(root, "src"), staging, {
+    // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
+    const input = path.relative(process.cwd(), path.resolve(options.input ?? path.join(root, "src"))) || ".";
+    const elev = new Eleventy(input, path.relative(process.cwd(), staging), {
       configPath: path.join(root, ".eleventy.ts"),
       quietMode: options.quiet ?? false,
       config: options.configure,
@@ -41,7 +44,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     await rm(previous, { recursive: true, force: true });
     return { output, files: Array.isArray(written) ? written.length : 0 };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be finishing passthrough copies when it rejects: retry the cleanup,
+    // and never let a cleanup problem hide the build's own error.
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
   }
 }

@@ -17,7 +17,7 @@ export interface PageContext {
   staff: AuthorsData;
   build: BuildInfo;
   eleventy: { directories: { input: string } };
-  page: { url: string; inputPath: string; date: Date; outputPath: string };
+  page: { url: string | false; inputPath: string; date: Date; outputPath: string | false };
   collections: { articles: ArticleItem[] };
   content?: string;
 }

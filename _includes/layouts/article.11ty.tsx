@@ -12,8 +12,10 @@ type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
 
 /** The story page: headline, dek, byline and dates, lead photo, body, promo, topics. */
 export default function Article(data: Props) {
+  // Eleventy still renders stories that get no page (drafts in production); skip the work.
+  if (data.page.url === false) return null;
   const { site } = data;
-  const article = articleView(data, data.page, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
+  const article = articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
   const canonical = article.source?.url ?? absoluteUrl(site, article.url);
   return (
     <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} canonical={canonical}>
