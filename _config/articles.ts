@@ -53,7 +53,7 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
     problems.push({ file, line: 1, key: "(front matter)", message: "expected front matter between --- lines with title, description, date and section" });
     return problems;
   }
-  const result = articleSchema.safeParse(fm);
+  const result = articleSchema.safeParse(fm, { reportInput: true });
   if (!result.success) problems.push(...zodProblems(file, result.error, lineOf));
   const data = fm as Partial<Record<keyof ArticleData, unknown>>;
   if (typeof data.section === "string" && SLUG_PATTERN.test(data.section) && !(data.section in ctx.sections)) {

@@ -28,7 +28,7 @@ export function parseDataFile(contents: string, filePath: string): unknown {
   }
   const schema = SCHEMAS[name];
   if (!schema) return data;
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) throw new ContentError(zodProblems(file, result.error));
   if (name === "site") {
     const site = result.data as SiteData;
