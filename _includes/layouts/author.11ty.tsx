@@ -12,7 +12,7 @@ export default function Author(data: ListingProps & { listing: ListingPage & { a
       ctx={data}
       kicker={<a href={href(site, authorsIndexPath())}>Authors</a>}
       intro={
-        <div class="author">
+        <div class={author.photo ? "author author--photo" : "author"}>
           {author.photo && <img class="author__photo" src={href(site, author.photo)} alt={author.name} />}
           <p class="author__role">{author.role}</p>
           <p class="author__bio">{author.bio}</p>

@@ -209,3 +209,21 @@ describe("production rules", () => {
     assert.equal(plain(dev.page("/authors/carol-li/").querySelector(".card__title")!.textContent), "Future scheduled story");
   });
 });
+
+describe("the demo site (src/)", () => {
+  it("has every page type, each linked from the page above it", async () => {
+    const real = await buildFixture("site");
+    try {
+      const expected = ["/", "/world/", "/us/", "/topics/", "/topics/europe/", "/authors/", "/authors/maria-kovacs/", "/archive/", "/archive/2022/10/"];
+      for (const url of expected) assert.ok(real.exists(url), url);
+      const hrefs = (url: string, selector: string) => [...real.page(url).querySelectorAll(selector)].map((a) => a.getAttribute("href"));
+      assert.ok(hrefs("/", "main a").includes("/archive/"), "home links the archive");
+      assert.ok(hrefs("/archive/", "main a").includes("/archive/2022/10/"));
+      assert.ok(hrefs("/topics/", "main a").includes("/topics/europe/"));
+      assert.ok(hrefs("/authors/", "main a").includes("/authors/maria-kovacs/"));
+      assert.match(plain(real.page("/us/").querySelector(".empty-list")!.textContent), /no stories in U\.S\. yet/);
+    } finally {
+      await real.cleanup();
+    }
+  });
+});

@@ -77,3 +77,13 @@ describe("href", () => {
     assert.equal(href(site, "#main"), "#main");
   });
 });
+
+describe("sections registry", () => {
+  it("rejects a section slug that would collide with the site's own URLs, naming the file and key", async () => {
+    const { parseDataFile } = await import("../../_config/data.ts");
+    assert.throws(
+      () => parseDataFile("topics:\n  title: Topics\n  description: Clash.\n", "/x/_data/sections.yaml"),
+      /sections\.yaml topics: expected a section slug other than archive, assets, authors, img, page, search, topics/,
+    );
+  });
+});
