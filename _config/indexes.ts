@@ -9,32 +9,9 @@ import { formatDate, monthKey } from "./dates.ts";
 import type { ArticleItem } from "./collections.ts";
 import type { CollectionApi, EleventyConfig } from "./eleventy-types.ts";
 import { loadDataFile, loadSite } from "./data.ts";
+import { paginate, type ListingPage } from "./listing.ts";
 import type { AuthorData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 import { archivePath, authorPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
-
-export type ListingType = "section" | "topic" | "author" | "archive";
-
-/** One page of one list: what a section, topic, author or archive page renders. */
-export interface ListingPage {
-  type: ListingType;
-  /** section slug, topic slug, author slug, or "yyyy/MM" */
-  key: string;
-  title: string;
-  description: string;
-  /** this page's path (no prefix): /world/, /world/page/2/ */
-  url: string;
-  /** 1-based */
-  pageNumber: number;
-  totalPages: number;
-  /** stories in the whole list, over every page */
-  totalItems: number;
-  items: ArticleItem[];
-  /** path of the newer page (rel=prev) and of the older one (rel=next) */
-  prev?: string;
-  next?: string;
-  /** page 1 of the list */
-  first: string;
-}
 
 /** A line of an index page: a topic, an author or a month, with its story count. */
 export interface IndexEntry {
@@ -61,25 +38,6 @@ export interface IndexInput {
   site: Pick<SiteData, "pageSize" | "timezone" | "language">;
   sections: SectionsData;
   authors: AuthorsData;
-}
-
-type ListHead = Pick<ListingPage, "type" | "key" | "title" | "description">;
-
-/** Cuts one list into pages; an empty list still gets its first page. */
-export function paginate<E extends object = object>(head: ListHead, items: ArticleItem[], pageSize: number, pathOf: (page: number) => string, extra?: E): (ListingPage & E)[] {
-  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
-  return Array.from({ length: totalPages }, (_, i) => ({
-    ...head,
-    ...(extra as E),
-    url: pathOf(i + 1),
-    pageNumber: i + 1,
-    totalPages,
-    totalItems: items.length,
-    items: items.slice(i * pageSize, (i + 1) * pageSize),
-    prev: i > 0 ? pathOf(i) : undefined,
-    next: i + 1 < totalPages ? pathOf(i + 2) : undefined,
-    first: pathOf(1),
-  }));
 }
 
 /** Groups stories (kept newest first) under keys, in first-seen order. */
@@ -152,11 +110,6 @@ export function buildIndexes(articles: ArticleItem[], { site, sections, authors 
   return { sectionPages, topicPages, authorPages, archivePages, topicsIndex, authorsIndex, archiveIndex };
 }
 
-/** "World", or "World, page 2 of 3" past the first page (distinct titles per page). */
-export function listingTitle(listing: Pick<ListingPage, "title" | "pageNumber" | "totalPages">): string {
-  return listing.pageNumber > 1 ? `${listing.title}, page ${listing.pageNumber} of ${listing.totalPages}` : listing.title;
-}
-
 /**
  * Registers every list as a collection. They are computed once per collections pass
  * (memoised on Eleventy's collection API object) from the same public stories as `articles`.
@@ -180,7 +133,4 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
   for (const name of names) eleventyConfig.addCollection(name, (api) => indexesOf(api)[name]);
 }
 
-/** "1 story", "3 stories" */
-export function storyCount(n: number): string {
-  return `${n} ${n === 1 ? "story" : "stories"}`;
-}
+export { listingTitle, paginate, storyCount, type ListingPage, type ListingType } from "./listing.ts";
