@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import { isPublic, articleView, type ArticleView, type BuildInfo } from "./articles.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-types.ts";
+import { addIndexCollections, type Indexes } from "./indexes.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 
 export type ArticleItem = CollectionItem<ArticleData & { build: BuildInfo }>;
@@ -18,7 +19,8 @@ export interface PageContext {
   build: BuildInfo;
   eleventy: { directories: { input: string } };
   page: { url: string | false; inputPath: string; date: Date; outputPath: string | false };
-  collections: { articles: ArticleItem[] };
+  /** `articles` (public stories, newest first) and the index lists (_config/indexes.ts) */
+  collections: { articles: ArticleItem[] } & Indexes;
   content?: string;
 }
 
@@ -44,7 +46,9 @@ export function resolveBuild(options: { production?: boolean; now?: string } = {
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
   const build = resolveBuild(options);
   eleventyConfig.addGlobalData("build", build);
-  eleventyConfig.addCollection("articles", (api: CollectionApi) =>
-    publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build),
-  );
+  const articlesOf = (api: CollectionApi) =>
+    publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build);
+  eleventyConfig.addCollection("articles", articlesOf);
+  // Section fronts, topics, authors and the archive: from the same public stories.
+  addIndexCollections(eleventyConfig, articlesOf);
 }

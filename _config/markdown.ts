@@ -20,7 +20,7 @@ import path from "node:path";
 import { escapeHtml } from "./escape.ts";
 import { ContentError, type Problem } from "./schema.ts";
 import { bodyLineOffset } from "./frontmatter.ts";
-import { slugifyText } from "./urls.ts";
+import { href as siteHref, slugifyText } from "./urls.ts";
 import type { SiteData } from "./schema.ts";
 
 export const BLOCK_KINDS = {
@@ -136,18 +136,23 @@ function isExternal(href: string, siteUrl: string | undefined): boolean {
   }
 }
 
-export function renderFigure(fields: Record<string, string>): string {
+/** A site path ("/world/x/") gets the path prefix, like every link layouts write. */
+function withPrefix(url: string, siteUrl: string | undefined): string {
+  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? siteHref({ url: siteUrl }, url) : url;
+}
+
+export function renderFigure(fields: Record<string, string>, siteUrl?: string): string {
   const caption = fields.caption ? `<span class="figure__caption">${escapeHtml(fields.caption)}</span>` : "";
   const credit = fields.credit ? ` <span class="figure__credit">${escapeHtml(fields.credit)}</span>` : "";
   return (
-    `<figure class="figure"><img src="${escapeHtml(fields.url ?? fields.src ?? "")}" alt="${escapeHtml(fields.alt ?? "")}">` +
+    `<figure class="figure"><img src="${escapeHtml(withPrefix(fields.url ?? fields.src ?? "", siteUrl))}" alt="${escapeHtml(fields.alt ?? "")}">` +
     (caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : "") +
     `</figure>\n`
   );
 }
 
 export function renderRelated(fields: Record<string, string>, siteUrl?: string): string {
-  const href = fields.url ?? "";
+  const href = withPrefix(fields.url ?? "", siteUrl);
   const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
   return (
     `<aside class="related"><p class="related__label">Related</p>` +
@@ -162,13 +167,21 @@ export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   md.use(anchor, { slugify: slugifyText, tabIndex: false });
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
-  md.renderer.rules.newsroom_figure = (tokens, i) => renderFigure(fieldsOf(tokens[i]!));
+  md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(fieldsOf(tokens[i]!), siteUrlOf(env));
   md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env));
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
   md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
     const token = tokens[i]!;
-    if (isExternal(String(token.attrGet("href") ?? ""), siteUrlOf(env))) token.attrSet("rel", "noopener");
+    const href = String(token.attrGet("href") ?? "");
+    if (isExternal(href, siteUrlOf(env))) token.attrSet("rel", "noopener");
+    else token.attrSet("href", withPrefix(href, siteUrlOf(env)));
     return defaultLinkOpen(tokens, i, opts, env, self);
+  };
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, i, opts, env, self) => {
+    const token = tokens[i]!;
+    token.attrSet("src", withPrefix(String(token.attrGet("src") ?? ""), siteUrlOf(env)));
+    return defaultImage(tokens, i, opts, env, self);
   };
   return md;
 }

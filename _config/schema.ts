@@ -88,9 +88,19 @@ export const siteSchema = z.strictObject({
   requireCredits: z.boolean().optional(),
 });
 
-export const sectionsSchema = z.record(slugSchema, sectionSchema).refine((s) => Object.keys(s).length > 0, {
-  message: "at least one section",
-});
+/** First path segments the site uses itself: a section named so would collide with them. */
+export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "img", "page", "search", "topics"] as const;
+
+export const sectionsSchema = z
+  .record(slugSchema, sectionSchema)
+  .refine((s) => Object.keys(s).length > 0, { message: "at least one section" })
+  .superRefine((s, ctx) => {
+    for (const slug of Object.keys(s)) {
+      if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(slug)) {
+        ctx.addIssue({ code: "custom", path: [slug], message: `expected a section slug other than ${RESERVED_SECTION_SLUGS.join(", ")} (those URLs are the site's own)` });
+      }
+    }
+  });
 export const authorsSchema = z.record(slugSchema, authorSchema);
 
 export type ArticleData = z.infer<typeof articleSchema>;

@@ -30,6 +30,7 @@ export const sectionPath = (section: string, page = 1) => paged(`/${section}/`, 
 export const topicPath = (tag: string, page = 1) => paged(`/topics/${topicSlug(tag)}/`, page);
 export const topicsIndexPath = () => "/topics/";
 export const authorPath = (slug: string, page = 1) => paged(`/authors/${slug}/`, page);
+export const authorsIndexPath = () => "/authors/";
 export const archivePath = (month: string, page = 1) => paged(`/archive/${month}/`, page);
 export const archiveIndexPath = () => "/archive/";
 export const homePath = () => "/";
@@ -42,7 +43,8 @@ export function pathPrefix(site: UrlSite): string {
 
 /** A link inside the site, with the path prefix: "/world/x/" → "/news/world/x/". */
 export function href(site: UrlSite, path: string): string {
-  if (/^[a-z]+:/i.test(path) || path.startsWith("#")) return path;
+  // other schemes, protocol-relative URLs and fragments are not site paths
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//") || path.startsWith("#")) return path;
   return pathPrefix(site) + path.replace(/^\//, "");
 }
 

@@ -1,7 +1,7 @@
 import type { SectionsData, SiteData } from "../../_config/schema.ts";
-import { href, homePath, sectionPath } from "../../_config/urls.ts";
+import { href, homePath, sectionPath, topicsIndexPath } from "../../_config/urls.ts";
 
-/** Site name and the sections, on every page. */
+/** Site name, the sections and the topics index, on every page. `current`: a section slug, or "topics". */
 export function Masthead({ site, sections, current }: { site: SiteData; sections: SectionsData; current?: string }) {
   return (
     <header class="masthead">
@@ -18,6 +18,11 @@ export function Masthead({ site, sections, current }: { site: SiteData; sections
                 </a>
               </li>
             ))}
+            <li>
+              <a href={href(site, topicsIndexPath())} aria-current={current === "topics" ? "page" : undefined}>
+                Topics
+              </a>
+            </li>
           </ul>
         </nav>
       </div>

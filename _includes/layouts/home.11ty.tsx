@@ -1,5 +1,5 @@
 import { viewOf, type PageContext } from "../../_config/collections.ts";
-import { absoluteUrl, homePath } from "../../_config/urls.ts";
+import { absoluteUrl, archiveIndexPath, homePath, href } from "../../_config/urls.ts";
 import { ArticleCard } from "../components/ArticleCard.tsx";
 import { Base } from "../components/Base.tsx";
 
@@ -22,6 +22,11 @@ export default function Home(data: PageContext) {
           </div>
         ) : (
           <p>No stories yet.</p>
+        )}
+        {latest.length > 0 && (
+          <p class="more-link">
+            <a href={href(site, archiveIndexPath())}>More stories in the archive</a>
+          </p>
         )}
       </section>
     </Base>

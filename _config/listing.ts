@@ -1,0 +1,58 @@
+/**
+ * One page of one list (a section front, topic, author or archive month) and how a list
+ * is cut into pages of `site.pageSize`, with its neighbours for rel=prev/next.
+ */
+import type { ArticleItem } from "./collections.ts";
+
+export type ListingType = "section" | "topic" | "author" | "archive";
+
+/** One page of one list: what a section, topic, author or archive page renders. */
+export interface ListingPage {
+  type: ListingType;
+  /** section slug, topic slug, author slug, or "yyyy/MM" */
+  key: string;
+  title: string;
+  description: string;
+  /** this page's path (no prefix): /world/, /world/page/2/ */
+  url: string;
+  /** 1-based */
+  pageNumber: number;
+  totalPages: number;
+  /** stories in the whole list, over every page */
+  totalItems: number;
+  items: ArticleItem[];
+  /** path of the newer page (rel=prev) and of the older one (rel=next) */
+  prev?: string;
+  next?: string;
+  /** page 1 of the list */
+  first: string;
+}
+
+type ListHead = Pick<ListingPage, "type" | "key" | "title" | "description">;
+
+/** Cuts one list into pages; an empty list still gets its first page. */
+export function paginate<E extends object = object>(head: ListHead, items: ArticleItem[], pageSize: number, pathOf: (page: number) => string, extra?: E): (ListingPage & E)[] {
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: totalPages }, (_, i) => ({
+    ...head,
+    ...(extra as E),
+    url: pathOf(i + 1),
+    pageNumber: i + 1,
+    totalPages,
+    totalItems: items.length,
+    items: items.slice(i * pageSize, (i + 1) * pageSize),
+    prev: i > 0 ? pathOf(i) : undefined,
+    next: i + 1 < totalPages ? pathOf(i + 2) : undefined,
+    first: pathOf(1),
+  }));
+}
+
+/** "World", or "World, page 2 of 3" past the first page (distinct titles per page). */
+export function listingTitle(listing: Pick<ListingPage, "title" | "pageNumber" | "totalPages">): string {
+  return listing.pageNumber > 1 ? `${listing.title}, page ${listing.pageNumber} of ${listing.totalPages}` : listing.title;
+}
+
+/** "1 story", "3 stories" */
+export function storyCount(n: number): string {
+  return `${n} ${n === 1 ? "story" : "stories"}`;
+}

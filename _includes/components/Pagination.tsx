@@ -1,0 +1,29 @@
+import type { ListingPage } from "../../_config/indexes.ts";
+import type { SiteData } from "../../_config/schema.ts";
+import { href } from "../../_config/urls.ts";
+
+/** Newer/older links (rel=prev/next) and "Page N of M"; nothing when a list fits one page. */
+export function Pagination({ listing, site }: { listing: ListingPage; site: SiteData }) {
+  if (listing.totalPages < 2) return null;
+  return (
+    <nav class="pagination" aria-label="Pagination">
+      {listing.prev ? (
+        <a class="pagination__prev" href={href(site, listing.prev)} rel="prev">
+          ← Newer stories
+        </a>
+      ) : (
+        <span class="pagination__prev" />
+      )}
+      <p class="pagination__status">
+        Page {listing.pageNumber} of {listing.totalPages}
+      </p>
+      {listing.next ? (
+        <a class="pagination__next" href={href(site, listing.next)} rel="next">
+          Older stories →
+        </a>
+      ) : (
+        <span class="pagination__next" />
+      )}
+    </nav>
+  );
+}
