@@ -22,7 +22,7 @@ export interface BuildOptions {
   configure?: (eleventyConfig: unknown) => void;
 }
 
-export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; files: number }> {
+export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
   const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
@@ -36,13 +36,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
       config: options.configure,
     });
     elev.setIsVerbose?.(false);
-    const [written] = (await elev.write()) as [unknown[]];
+    const [, pages] = (await elev.write()) as [unknown, unknown[]];
     for (const check of options.checks ?? []) await check(staging);
     const previous = `${staging}-previous`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);
     await rm(previous, { recursive: true, force: true });
-    return { output, files: Array.isArray(written) ? written.length : 0 };
+    return { output, files: Array.isArray(pages) ? pages.length : 0 };
   } catch (error) {
     // Eleventy may still be finishing passthrough copies when it rejects: retry the cleanup,
     // and never let a cleanup problem hide the build's own error.
