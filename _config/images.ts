@@ -15,36 +15,28 @@
  */
 import Image from "@11ty/eleventy-img";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
-import type { ArticleView } from "./articles.ts";
 import { loadSite } from "./data.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { hashBytes, PHOTO_EXTENSIONS, photoInfo, scanPhotos } from "./photo-files.ts";
+import { PHOTO_EXTENSIONS, scanPhotos } from "./photo-files.ts";
 import { FORMATS, pictureHtml, rewriteImages, WIDTHS, type ImgTag, type Renditions } from "./picture.ts";
-import { ContentError, type SiteData } from "./schema.ts";
-import { CARD_HEIGHT, CARD_WIDTH, cardSvg, renderCard, type CardText } from "./social-card.ts";
-import { absoluteUrl, pathPrefix } from "./urls.ts";
+import { ContentError } from "./schema.ts";
+import { IMG_PATH, publish, publishShareImages, resetShareImages } from "./share-images.ts";
+import { pathPrefix } from "./urls.ts";
 
-/** The folder processed images are written to, beside `dist/`. */
-export const IMG_PATH = "/img/";
-export const SHARE_WIDTH = 1200;
-export const CROPS = [
-  [16, 9],
-  [4, 3],
-  [1, 1],
-] as const;
-
-export interface ShareImage {
-  /** absolute URL of a JPEG */
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-}
-
-type Job = { kind: "photo"; file: string; width: number; height: number; crop: boolean } | { kind: "card"; svg: string };
+export {
+  CROPS,
+  cropSize,
+  IMG_PATH,
+  publishShareImages,
+  shareImage,
+  SHARE_WIDTH,
+  siteShareImage,
+  socialCard,
+  storyShareImage,
+  structuredImages,
+  type ShareImage,
+} from "./share-images.ts";
 
 interface BuildState {
   inputDir: string;
@@ -54,75 +46,12 @@ interface BuildState {
 }
 
 let state: BuildState | undefined;
-const jobs = new Map<string, Job>();
-const copied = new Set<string>();
 
 /** `.cache/images/` beside the input folder (NEWSROOM_IMAGE_CACHE overrides). */
 export function cacheDirFor(inputDir: string): string {
   return path.resolve(process.env.NEWSROOM_IMAGE_CACHE ?? path.join(inputDir, "..", ".cache", "images"));
 }
 
-/** og:image of a photo: a JPEG 1200 px wide (or the photo's own width if smaller), uncropped. */
-export function shareImage(photoFile: string, ctx: { site: SiteData; alt: string }): ShareImage {
-  const info = photoInfo(photoFile);
-  const width = Math.min(SHARE_WIDTH, info.width);
-  const height = Math.round((info.height * width) / info.width);
-  const name = `${info.hash}-share-${width}.jpg`;
-  jobs.set(name, { kind: "photo", file: info.file, width, height, crop: false });
-  return { url: absoluteUrl(ctx.site, IMG_PATH + name), width, height, alt: ctx.alt };
-}
-
-/** The largest crop of a w×h photo at ratio rw:rh, scaled to at most SHARE_WIDTH wide. */
-export function cropSize(width: number, height: number, [rw, rh]: readonly [number, number]): { width: number; height: number } {
-  const cropWidth = Math.min(width, Math.floor((height * rw) / rh));
-  const outWidth = Math.min(SHARE_WIDTH, cropWidth);
-  return { width: outWidth, height: Math.round((outWidth * rh) / rw) };
-}
-
-/** JSON-LD `image`: absolute URLs of the 16x9, 4x3 and 1x1 crops (1200 px wide when the photo allows). */
-export function structuredImages(photoFile: string, ctx: { site: SiteData }): string[] {
-  const info = photoInfo(photoFile);
-  return CROPS.map((ratio) => {
-    const { width, height } = cropSize(info.width, info.height, ratio);
-    const name = `${info.hash}-${ratio[0]}x${ratio[1]}-${width}.jpg`;
-    jobs.set(name, { kind: "photo", file: info.file, width, height, crop: true });
-    return absoluteUrl(ctx.site, IMG_PATH + name);
-  });
-}
-
-/** A generated 1200×630 card (headline, section, site name) for a page without a photo. */
-export function socialCard(text: CardText, ctx: { site: SiteData }): ShareImage {
-  const svg = cardSvg(text);
-  const name = `card-${hashBytes(svg)}.jpg`;
-  jobs.set(name, { kind: "card", svg });
-  return { url: absoluteUrl(ctx.site, IMG_PATH + name), width: CARD_WIDTH, height: CARD_HEIGHT, alt: text.section ? `${text.section}: ${text.headline}` : text.headline };
-}
-
-async function encode(job: Job): Promise<Buffer> {
-  if (job.kind === "card") return renderCard(job.svg);
-  const resize = job.crop ? { width: job.width, height: job.height, fit: "cover" as const, position: sharp.strategy.attention } : { width: job.width };
-  return sharp(job.file).rotate().resize(resize).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true, progressive: true }).toBuffer();
-}
-
-/** Encodes into the cache unless already there. */
-async function cached(name: string, job: Job, cacheDir: string): Promise<string> {
-  const file = path.join(cacheDir, name);
-  if (existsSync(file)) return file;
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, await encode(job));
-  await rename(tmp, file);
-  return file;
-}
-
-/** Copies a cached file into `<output>/img/` once per build. */
-async function publish(cachedFile: string, s: BuildState): Promise<void> {
-  const dest = path.join(s.outputDir, IMG_PATH, path.basename(cachedFile));
-  if (copied.has(dest)) return;
-  copied.add(dest);
-  await mkdir(path.dirname(dest), { recursive: true });
-  await copyFile(cachedFile, dest);
-}
 
 /** The photo file an <img src> points to, or undefined when it is not a local photo. */
 export function photoFileOf(src: string | undefined, s: Pick<BuildState, "inputDir" | "prefix">): string | undefined {
@@ -148,12 +77,12 @@ async function responsive(img: ImgTag, page: string, s: BuildState): Promise<str
       sharpOptions: { failOn: "error" },
       sharpJpegOptions: { quality: 78, mozjpeg: true, progressive: true },
       sharpWebpOptions: { quality: 72 },
-      sharpAvifOptions: { quality: 50, effort: 4 },
+      sharpAvifOptions: { quality: 50, effort: 2 },
     });
   } catch (e) {
     throw fail(`unreadable image ${path.relative(process.cwd(), file)}: ${(e as Error).message}`);
   }
-  await Promise.all(Object.values(meta).flat().map((stat) => publish(stat.outputPath, s)));
+  await Promise.all(Object.values(meta).flat().map((stat) => publish(stat.outputPath, s.outputDir)));
   const renditions: Renditions = { avif: meta.avif ?? [], webp: meta.webp ?? [], jpeg: meta.jpeg ?? [] };
   return pictureHtml(img, renditions);
 }
@@ -169,8 +98,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     const site = loadSite(directories.data);
     const cacheDir = cacheDirFor(directories.input);
     state = { inputDir: path.resolve(directories.input), outputDir: path.resolve(directories.output), cacheDir, prefix: pathPrefix(site) };
-    jobs.clear();
-    copied.clear();
+    resetShareImages();
     await scanPhotos(directories.input, cacheDir);
   });
   eleventyConfig.addTransform("responsive-images", async function (content, outputPath) {
@@ -180,19 +108,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     return rewriteImages(content, (img) => responsive(img, page, s));
   });
   eleventyConfig.on("eleventy.after", async () => {
-    const s = state;
-    if (!s) return;
-    await Promise.all([...jobs].map(async ([name, job]) => publish(await cached(name, job, s.cacheDir), s)));
+    if (state) await publishShareImages(state);
   });
 }
 
-/** A story's share image: its photo (lead, else first figure) at 1200 px, else its social card. */
-export function storyShareImage(article: Pick<ArticleView, "title" | "section" | "photo">, site: SiteData): ShareImage {
-  if (article.photo) return shareImage(article.photo.file, { site, alt: article.photo.alt });
-  return socialCard({ headline: article.title, section: article.section.name, siteName: site.name }, { site });
-}
-
-/** The site's own card (home page and other pages without a story). */
-export function siteShareImage(site: SiteData): ShareImage {
-  return socialCard({ headline: site.description, section: "", siteName: site.name }, { site });
-}
