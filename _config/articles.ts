@@ -44,7 +44,8 @@ export interface ValidationContext {
 
 /** Validates a story's front matter; returns every problem, with file lines. */
 export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
-  const lineOf = (key: string) => lineOfKey(fmLines, key);
+  // a missing nested key (image.alt) is reported on its parent's line (image)
+  const lineOf = (key: string): number | undefined => lineOfKey(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
   const problems: Problem[] = [];
   const slug = path.basename(file).replace(/\.md$/, "");
   if (!SLUG_PATTERN.test(slug)) {

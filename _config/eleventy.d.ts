@@ -34,6 +34,7 @@ declare module "@11ty/eleventy-img" {
     sharpAvifOptions?: Record<string, unknown>;
     sharpOptions?: Record<string, unknown>;
     hashLength?: number;
+    manualCacheKey?: string;
   }
   export default function Image(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;
 }

@@ -18,7 +18,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadSite } from "./data.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { PHOTO_EXTENSIONS, scanPhotos } from "./photo-files.ts";
+import { PHOTO_EXTENSIONS, photoInfo, scanPhotos } from "./photo-files.ts";
 import { FORMATS, pictureHtml, rewriteImages, WIDTHS, type ImgTag, type Renditions } from "./picture.ts";
 import { ContentError } from "./schema.ts";
 import { IMG_PATH, publish, publishShareImages, resetShareImages } from "./share-images.ts";
@@ -49,7 +49,7 @@ let state: BuildState | undefined;
 
 /** `.cache/images/` beside the input folder (NEWSROOM_IMAGE_CACHE overrides). */
 export function cacheDirFor(inputDir: string): string {
-  return path.resolve(process.env.NEWSROOM_IMAGE_CACHE ?? path.join(inputDir, "..", ".cache", "images"));
+  return path.resolve(process.env.NEWSROOM_IMAGE_CACHE || path.join(inputDir, "..", ".cache", "images"));
 }
 
 
@@ -74,6 +74,9 @@ async function responsive(img: ImgTag, page: string, s: BuildState): Promise<str
       outputDir: s.cacheDir,
       urlPath: `${s.prefix}${IMG_PATH.slice(1)}`,
       fixOrientation: true,
+      // The scan's content hash: eleventy-img's in-memory cache keys on path + size, so
+      // without it a photo replaced by one of the same size would stay stale in watch mode.
+      manualCacheKey: photoInfo(file).hash,
       sharpOptions: { failOn: "error" },
       sharpJpegOptions: { quality: 78, mozjpeg: true, progressive: true },
       sharpWebpOptions: { quality: 72 },
