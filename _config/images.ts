@@ -96,6 +96,8 @@ interface EventArgs {
 
 export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.watchIgnores.add("**/.cache/**");
+  // Photos are neither templates nor passthrough copies: watch them so an edited photo rebuilds.
+  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}**/*.{jpg,jpeg,png,webp,avif,gif,tif,tiff}`);
   eleventyConfig.on("eleventy.before", async (...args: unknown[]) => {
     const { directories } = args[0] as EventArgs;
     const site = loadSite(directories.data);

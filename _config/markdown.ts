@@ -21,7 +21,7 @@ import { escapeHtml } from "./escape.ts";
 import { ContentError, type Problem } from "./schema.ts";
 import { bodyLineOffset } from "./frontmatter.ts";
 import { photoProblem } from "./photo-files.ts";
-import { slugifyText } from "./urls.ts";
+import { href, slugifyText } from "./urls.ts";
 import type { ImageData, SiteData } from "./schema.ts";
 
 export const BLOCK_KINDS = {
@@ -136,7 +136,7 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
     const photo = resolvePhoto(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
     const unreadable = existsSync(photo.file) ? photoProblem(photo.file) : `photo file not found: ${photo.file}`;
     if (unreadable) problems.push({ file, line: startLine + 1, key: "figure.src", message: unreadable });
-    else block.fields.url = photo.url;
+    else block.fields.url = env.site?.url ? href(env.site, photo.url) : photo.url;
   }
   if (problems.length) {
     const offset = env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0;

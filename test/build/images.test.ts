@@ -121,6 +121,8 @@ describe("a site under a path prefix", () => {
       assert.ok(srcset(img).every(([url]) => url.startsWith("/news/img/")));
       assert.ok(img.getAttribute("src")!.startsWith("/news/img/"));
       assert.ok(prefixed.exists(img.getAttribute("src")!.replace(/^\/news/, "")));
+      const figure = doc.querySelector(".story__body figure img")!;
+      assert.ok(srcset(figure).every(([url]) => url.startsWith("/news/img/")), "body figures too");
       assert.match(doc.querySelector('meta[property="og:image"]')!.getAttribute("content")!, /^https:\/\/example\.org\/news\/img\//);
     } finally {
       await prefixed.cleanup();
