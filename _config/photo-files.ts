@@ -35,6 +35,7 @@ interface Decoded {
 }
 
 const library = new Map<string, Scanned>();
+const roots = new Set<string>();
 const byStat = new Map<string, { key: string; scanned: Scanned }>();
 
 export const hashBytes = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex").slice(0, 12);
@@ -64,6 +65,7 @@ export async function scanPhotos(inputDir: string, cacheDir: string): Promise<{ 
   const manifestFile = path.join(cacheDir, "photos.json");
   const manifest: Record<string, Decoded> = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, "utf8")) : {};
   let decoded = 0;
+  roots.add(path.resolve(inputDir) + path.sep);
   const files = await listPhotos(inputDir);
   await Promise.all(
     files.map(async (file) => {
@@ -91,9 +93,11 @@ export async function scanPhotos(inputDir: string, cacheDir: string): Promise<{ 
   return { photos: files.length, decoded };
 }
 
-/** Why a photo can't be used, if the scan found it unreadable (undefined when fine or not scanned). */
+/** Why a photo can't be used: unreadable, or outside every scanned folder (undefined when fine or nothing was scanned). */
 export function photoProblem(file: string): string | undefined {
-  const scanned = library.get(path.resolve(file));
+  const abs = path.resolve(file);
+  if (roots.size && ![...roots].some((root) => abs.startsWith(root))) return `photo ${file} is outside the content folder; put it under src/`;
+  const scanned = library.get(abs);
   return scanned && !scanned.ok ? `unreadable image ${file}: ${scanned.error}` : undefined;
 }
 

@@ -91,9 +91,12 @@ const OWN = new Set(["src", "srcset", "sizes", "width", "height", "loading", "de
  */
 export function pictureHtml(img: Pick<ImgTag, "attrs" | "context">, renditions: Renditions): string {
   const sizes = img.attrs.sizes || SIZES[img.context];
-  const jpegs = renditions.jpeg;
+  // eleventy-img makes no JPEG of a photo with transparency: WebP is the fallback then.
+  const fallbackFormat = [...FORMATS].reverse().find((f) => renditions[f].length);
+  if (!fallbackFormat) throw new Error(`no renditions for ${img.attrs.src}`);
+  const jpegs = renditions[fallbackFormat];
   const fallback = jpegs.find((r) => r.width >= 640) ?? jpegs.at(-1)!;
-  const sources = FORMATS.filter((f) => f !== "jpeg" && renditions[f].length)
+  const sources = FORMATS.filter((f) => f !== fallbackFormat && renditions[f].length)
     .map((f) => `<source type="image/${f}"${attr("srcset", srcset(renditions[f]))}${attr("sizes", sizes)}>`)
     .join("");
   const kept = Object.entries(img.attrs)

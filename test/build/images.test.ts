@@ -172,6 +172,7 @@ describe("photo errors fail the build naming the story and the key", () => {
     ["a missing figure photo", story("", figure("src: nope.jpg\nalt: A\ncaption: C\ncredit: C")), /bad\.md:\d+ figure\.src: photo file not found/],
     ["an unreadable lead photo", story(lead("src: corrupt.jpg\nalt: A\ncredit: C"), ""), /bad\.md:\d+ image\.src: unreadable image .*corrupt\.jpg/],
     ["an unreadable figure photo", story("", figure("src: truncated.jpg\nalt: A\ncaption: C\ncredit: C")), /bad\.md:\d+ figure\.src: unreadable image .*truncated\.jpg/],
+    ["a lead photo outside src/", story(lead("src: ../../../outside.jpg\nalt: A\ncredit: C"), ""), /bad\.md:\d+ image\.src: photo .*outside\.jpg is outside the content folder/],
     ["a lead photo without alt", story(lead("src: wide.jpg\ncredit: C"), ""), /bad\.md:\d+ image\.alt: required/],
     ["a figure without alt", story("", figure("src: wide.jpg\ncaption: C\ncredit: C")), /bad\.md:\d+ figure\.alt: required/],
     ["a lead photo without credit", story(lead("src: wide.jpg\nalt: A"), ""), /bad\.md:\d+ image\.credit: required \(the site requires a credit/],
@@ -180,7 +181,7 @@ describe("photo errors fail the build naming the story and the key", () => {
   for (const [name, text, expected] of CASES) {
     it(name, async () => {
       const wide = PHOTOS["src/articles/2024/wide.jpg"]!;
-      const files = { ...PHOTOS, [STORY]: text, "src/articles/2024/corrupt.jpg": "this is not an image", "src/articles/2024/truncated.jpg": wide.subarray(0, wide.length / 2) };
+      const files = { ...PHOTOS, [STORY]: text, "src/articles/2024/corrupt.jpg": "this is not an image", "src/articles/2024/truncated.jpg": wide.subarray(0, wide.length / 2), "outside.jpg": wide };
       const message = await buildError("photos", { files });
       assert.match(message, expected);
       assert.ok(message.includes(STORY), message);

@@ -67,6 +67,15 @@ describe("pictureHtml", () => {
   });
 });
 
+describe("pictureHtml with a transparent photo (no JPEG)", () => {
+  it("uses WebP for the <img> and keeps AVIF as the only source", () => {
+    const html = pictureHtml({ attrs: { src: "/a.png", alt: "A" }, context: "story" }, { ...RENDITIONS, jpeg: [] });
+    assert.equal((html.match(/<source/g) ?? []).length, 1);
+    assert.match(html, /<source type="image\/avif"/);
+    assert.match(html, /<img src="\/img\/a-640\.webp"/);
+  });
+});
+
 describe("rewriteImages", () => {
   it("replaces only the images the renderer handles and keeps the rest of the page", async () => {
     const html = '<p>a</p><img src="/logo.svg" alt="L"><img src="/p.jpg" alt="P"><img src="/p.jpg" alt="P"><p>b</p>';
