@@ -15,6 +15,7 @@
  */
 import Image from "@11ty/eleventy-img";
 import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { loadSite } from "./data.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -39,6 +40,7 @@ export {
 } from "./share-images.ts";
 
 interface BuildState {
+  host: string;
   inputDir: string;
   outputDir: string;
   cacheDir: string;
@@ -92,6 +94,30 @@ async function responsive(img: ImgTag, page: string, s: BuildState): Promise<str
 
 interface EventArgs {
   directories: { input: string; output: string; data: string };
+  results?: { content?: unknown }[];
+}
+
+const PHOTO_URL = /(https?:\/\/[^/\s"'<>]+)?(\/[^\s"'<>()]*?\.(?:jpe?g|png|webp|avif|gif|tiff?))(?=[\s"'<>()?#]|$)/gi;
+
+/**
+ * Originals are published only where something still points at them after the transform:
+ * a link to the full-size file, or a feed's copy of a story body (feeds are not
+ * transformed). Returns the site paths published.
+ */
+export async function publishReferencedOriginals(contents: string[], s: BuildState): Promise<string[]> {
+  const wanted = new Map<string, string>();
+  for (const text of contents) {
+    for (const [, origin, urlPath] of text.matchAll(PHOTO_URL)) {
+      if (origin && new URL(origin).host !== s.host) continue;
+      const file = photoFileOf(urlPath, s);
+      if (file && file.startsWith(s.inputDir + path.sep) && existsSync(file)) wanted.set(file, path.relative(s.inputDir, file));
+    }
+  }
+  await Promise.all([...wanted].map(async ([file, rel]) => {
+    await mkdir(path.dirname(path.join(s.outputDir, rel)), { recursive: true });
+    await copyFile(file, path.join(s.outputDir, rel));
+  }));
+  return [...wanted.values()].map((rel) => `/${rel.split(path.sep).join("/")}`);
 }
 
 export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
@@ -102,7 +128,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     const { directories } = args[0] as EventArgs;
     const site = loadSite(directories.data);
     const cacheDir = cacheDirFor(directories.input);
-    state = { inputDir: path.resolve(directories.input), outputDir: path.resolve(directories.output), cacheDir, prefix: pathPrefix(site) };
+    state = { inputDir: path.resolve(directories.input), outputDir: path.resolve(directories.output), cacheDir, prefix: pathPrefix(site), host: new URL(site.url).host };
     resetShareImages();
     await scanPhotos(directories.input, cacheDir);
   });
@@ -112,8 +138,11 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     const s = state;
     return rewriteImages(content, (img) => responsive(img, page, s));
   });
-  eleventyConfig.on("eleventy.after", async () => {
-    if (state) await publishShareImages(state);
+  eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
+    if (!state) return;
+    await publishShareImages(state);
+    const contents = ((args[0] as EventArgs).results ?? []).flatMap((r) => (typeof r.content === "string" ? [r.content] : []));
+    await publishReferencedOriginals(contents, state);
   });
 }
 

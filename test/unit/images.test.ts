@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
-import { photoFileOf } from "../../_config/images.ts";
+import { photoFileOf, publishReferencedOriginals } from "../../_config/images.ts";
 import { photoInfo, photoProblem, scanPhotos } from "../../_config/photo-files.ts";
 import { contextOf, findImages, parseAttributes, pictureHtml, rewriteImages, SIZES, type Renditions } from "../../_config/picture.ts";
 import { cropSize, publishShareImages, resetShareImages, shareImage, socialCard, structuredImages } from "../../_config/share-images.ts";
@@ -172,5 +172,11 @@ describe("the photo library and share images", () => {
       return `${m.format} ${m.width}x${m.height}`;
     }));
     assert.deepEqual(sizes, ["jpeg 1200x750", "jpeg 1200x675", "jpeg 1200x900", "jpeg 1000x1000", "jpeg 1200x630"]);
+  });
+
+  it("publishes an original only when an output still refers to it (same host or a site path)", async () => {
+    const s = { host: "example.org", inputDir: dir, outputDir: path.join(dir, "orig-out"), cacheDir: "", prefix: "/news/" };
+    const feed = '<link>https://example.org/news/ok.jpg</link> <a href="https://other.org/news/half.jpg"> /news/img/x-640.jpeg /news/missing.jpg';
+    assert.deepEqual(await publishReferencedOriginals([feed, "<p>no photos</p>"], s), ["/ok.jpg"]);
   });
 });
