@@ -35,6 +35,7 @@ export {
   siteShareImage,
   socialCard,
   storyShareImage,
+  storyStructuredImages,
   structuredImages,
   type ShareImage,
 } from "./share-images.ts";

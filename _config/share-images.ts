@@ -126,3 +126,8 @@ export function storyShareImage(article: Pick<ArticleView, "title" | "section" |
 export function siteShareImage(site: SiteData): ShareImage {
   return socialCard({ headline: site.description, section: "", siteName: site.name }, { site });
 }
+
+/** A story's JSON-LD `image`: the three crops of its photo, else its social card. */
+export function storyStructuredImages(article: Pick<ArticleView, "title" | "section" | "photo">, site: SiteData): string[] {
+  return article.photo ? structuredImages(article.photo.file, { site }) : [storyShareImage(article, site).url];
+}
