@@ -98,7 +98,7 @@ interface EventArgs {
   results?: { content?: unknown }[];
 }
 
-const PHOTO_URL = /(https?:\/\/[^/\s"'<>]+)?(\/[^\s"'<>()]*?\.(?:jpe?g|png|webp|avif|gif|tiff?))(?=[\s"'<>()?#]|$)/gi;
+const PHOTO_URL = /(https?:\/\/[^/\s"'<>]+)?(\/[^\s"'<>()]*?\.(?:jpe?g|png|webp|avif|gif|tiff?))(?=[\s"'<>()?#&]|$)/gi;
 
 /**
  * Originals are published only where something still points at them after the transform:

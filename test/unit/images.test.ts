@@ -178,5 +178,7 @@ describe("the photo library and share images", () => {
     const s = { host: "example.org", inputDir: dir, outputDir: path.join(dir, "orig-out"), cacheDir: "", prefix: "/news/" };
     const feed = '<link>https://example.org/news/ok.jpg</link> <a href="https://other.org/news/half.jpg"> /news/img/x-640.jpeg /news/missing.jpg';
     assert.deepEqual(await publishReferencedOriginals([feed, "<p>no photos</p>"], s), ["/ok.jpg"]);
+    const escaped = "&lt;img src=&quot;/news/half.jpg&quot; alt=&quot;x&quot;&gt;";
+    assert.deepEqual(await publishReferencedOriginals([escaped], s), ["/half.jpg"], "HTML escaped inside XML");
   });
 });
