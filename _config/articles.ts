@@ -9,7 +9,8 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
 import { lineOfKey, readFrontMatter, YamlProblem } from "./frontmatter.ts";
-import { resolvePhoto } from "./markdown.ts";
+import { firstFigure, resolvePhoto, type StoryPhoto } from "./markdown.ts";
+import { photoProblem } from "./photo-files.ts";
 import {
   articleSchema,
   ISO_DATE_PATTERN,
@@ -43,7 +44,8 @@ export interface ValidationContext {
 
 /** Validates a story's front matter; returns every problem, with file lines. */
 export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
-  const lineOf = (key: string) => lineOfKey(fmLines, key);
+  // a missing nested key (image.alt) is reported on its parent's line (image)
+  const lineOf = (key: string): number | undefined => lineOfKey(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
   const problems: Problem[] = [];
   const slug = path.basename(file).replace(/\.md$/, "");
   if (!SLUG_PATTERN.test(slug)) {
@@ -80,7 +82,8 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   const image = data.image as Partial<ImageData> | undefined;
   if (image && typeof image === "object" && typeof image.src === "string") {
     const photo = resolvePhoto(image.src, file, ctx.inputDir);
-    if (!existsSync(photo.file)) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: `photo file not found: ${photo.file}` });
+    const unreadable = existsSync(photo.file) ? photoProblem(photo.file) : `photo file not found: ${photo.file}`;
+    if (unreadable) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: unreadable });
     if (ctx.site.requireCredits && !image.credit) problems.push({ file, line: lineOf("image"), key: "image.credit", message: "required (the site requires a credit on every photo)" });
   }
   return problems;
@@ -125,6 +128,8 @@ export interface ArticleView {
   byline: string;
   tags: (Link & { slug: string })[];
   image?: ImageData & { url: string };
+  /** the photo that stands for the story in lists and when shared: the lead photo, else the first body figure */
+  photo?: StoryPhoto;
   source?: SourceData;
   draft: boolean;
   scheduled: boolean;
@@ -145,6 +150,7 @@ export function articleView(
   const byline =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
   const published = toDateTime(page.date, zone);
+  const lead = data.image ? { ...data.image, ...resolvePhoto(data.image.src, page.inputPath, ctx.inputDir) } : undefined;
   return {
     url: page.url,
     title: data.title,
@@ -155,7 +161,8 @@ export function articleView(
     authors,
     byline,
     tags: (data.tags ?? []).map((name) => ({ name, slug: topicSlug(name), url: topicPath(name) })),
-    image: data.image ? { ...data.image, url: resolvePhoto(data.image.src, page.inputPath, ctx.inputDir).url } : undefined,
+    image: lead && { ...data.image!, url: lead.url },
+    photo: lead ?? firstFigure(page.inputPath, ctx.inputDir),
     source: data.source,
     draft: data.draft === true,
     scheduled: published.toMillis() > Date.parse(ctx.build.now),

@@ -10,3 +10,31 @@ declare module "@11ty/eleventy" {
     stopWatch?(): Promise<void>;
   }
 }
+
+// The part of @11ty/eleventy-img 7 this project uses (it ships no types).
+declare module "@11ty/eleventy-img" {
+  export interface ImageStat {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    filename: string;
+    outputPath: string;
+    size: number;
+  }
+  export interface ImageOptions {
+    widths?: (number | "auto")[];
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+    useCache?: boolean;
+    fixOrientation?: boolean;
+    sharpJpegOptions?: Record<string, unknown>;
+    sharpWebpOptions?: Record<string, unknown>;
+    sharpAvifOptions?: Record<string, unknown>;
+    sharpOptions?: Record<string, unknown>;
+    hashLength?: number;
+    manualCacheKey?: string;
+  }
+  export default function Image(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;
+}

@@ -15,13 +15,14 @@
 import markdownIt from "markdown-it";
 import type { Env, MarkdownIt, StateBlock, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { escapeHtml } from "./escape.ts";
 import { ContentError, type Problem } from "./schema.ts";
 import { bodyLineOffset } from "./frontmatter.ts";
-import { href as siteHref, slugifyText } from "./urls.ts";
-import type { SiteData } from "./schema.ts";
+import { photoProblem } from "./photo-files.ts";
+import { href, slugifyText } from "./urls.ts";
+import type { ImageData, SiteData } from "./schema.ts";
 
 export const BLOCK_KINDS = {
   figure: { keys: ["src", "alt", "caption", "credit"], required: ["src", "alt", "caption"] },
@@ -81,6 +82,28 @@ export function resolvePhoto(src: string, inputPath: string, inputDir: string): 
   return { file, url: `/${rel}` };
 }
 
+export type StoryPhoto = ImageData & { url: string; file: string };
+const figureCache = new Map<string, { mtimeMs: number; photo: StoryPhoto | undefined }>();
+
+/** A story's first body figure (for cards and share images when it has no lead photo). */
+export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
+  if (!existsSync(inputPath)) return undefined;
+  const mtimeMs = statSync(inputPath).mtimeMs;
+  const hit = figureCache.get(inputPath);
+  if (hit?.mtimeMs === mtimeMs) return hit.photo;
+  const lines = readFileSync(inputPath, "utf8").split(/\r?\n/).slice(bodyLineOffset(inputPath));
+  const start = lines.findIndex((l) => /^:::[ \t]*figure[ \t]*$/.test(l.trim()));
+  const end = lines.findIndex((l, i) => i > start && l.trim() === ":::");
+  let photo: StoryPhoto | undefined;
+  if (start >= 0 && end > start) {
+    const { block } = parseBlock("figure", lines.slice(start + 1, end), start, inputPath);
+    const f = block?.fields;
+    if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir) };
+  }
+  figureCache.set(inputPath, { mtimeMs, photo });
+  return photo;
+}
+
 function fileOf(env: MarkdownEnv): string {
   return env.page?.inputPath?.replace(/^\.\//, "") ?? "(markdown)";
 }
@@ -111,8 +134,9 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
   }
   if (block?.kind === "figure" && env.page?.inputPath) {
     const photo = resolvePhoto(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
-    if (!existsSync(photo.file)) problems.push({ file, line: startLine + 1, key: "figure.src", message: `photo file not found: ${photo.file}` });
-    else block.fields.url = photo.url;
+    const unreadable = existsSync(photo.file) ? photoProblem(photo.file) : `photo file not found: ${photo.file}`;
+    if (unreadable) problems.push({ file, line: startLine + 1, key: "figure.src", message: unreadable });
+    else block.fields.url = photo.url; // the path prefix is added when rendering
   }
   if (problems.length) {
     const offset = env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0;
@@ -138,7 +162,7 @@ function isExternal(href: string, siteUrl: string | undefined): boolean {
 
 /** A site path ("/world/x/") gets the path prefix, like every link layouts write. */
 function withPrefix(url: string, siteUrl: string | undefined): string {
-  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? siteHref({ url: siteUrl }, url) : url;
+  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? href({ url: siteUrl }, url) : url;
 }
 
 export function renderFigure(fields: Record<string, string>, siteUrl?: string): string {

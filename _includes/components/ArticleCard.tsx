@@ -8,7 +8,7 @@ export function ArticleCard({ article, site, headingLevel = 2 }: { article: Arti
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class="card">
-      {article.image && <img class="card__photo" src={href(site, article.image.url)} alt={article.image.alt} />}
+      {article.photo && <img class="card__photo" src={href(site, article.photo.url)} alt={article.photo.alt} />}
       <div class="card__text">
         <p class="card__section">
           <a href={href(site, article.section.url)}>{article.section.name}</a>

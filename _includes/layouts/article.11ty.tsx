@@ -7,6 +7,8 @@ import { Byline } from "../components/Byline.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
 import { absoluteUrl } from "../../_config/urls.ts";
+import { storyShareImage } from "../../_config/images.ts";
+import { ShareImage } from "../components/ShareImage.tsx";
 
 type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
 
@@ -18,7 +20,7 @@ export default function Article(data: Props) {
   const article = articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
   const canonical = article.source?.url ?? absoluteUrl(site, article.url);
   return (
-    <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} canonical={canonical}>
+    <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} canonical={canonical} head={<ShareImage image={storyShareImage(article, site)} />}>
       <article class="story">
         <header class="story__header">
           <p class="story__section">

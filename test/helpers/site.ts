@@ -7,7 +7,7 @@
  * assets/) and `_includes/` are linked in, so fixtures test the real layouts.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -83,10 +83,28 @@ function outFile(out: string, urlPath: string): string {
   return path.join(out, clean.endsWith("/") ? `${clean}index.html` : clean);
 }
 
+/**
+ * Processed images are cached per test process (one temp folder), so each test file
+ * encodes a photo once; a test that studies the cache passes its own
+ * NEWSROOM_IMAGE_CACHE (an empty value means the default, `.cache/images` beside src/).
+ */
+const IMAGE_CACHE = mkdtempSync(path.join(os.tmpdir(), "newsroom-test-images-"));
+process.on("exit", () => rmSync(IMAGE_CACHE, { recursive: true, force: true }));
+
 /** Builds a fixture (or "site", the real content) and returns the output. */
 export async function buildFixture(name: string, options: FixtureOptions = {}): Promise<BuiltSite> {
   const dir = await prepareFixture(name, options.files);
-  const env = { NEWSROOM_ENV: options.production === false ? "development" : "production", NEWSROOM_NOW: options.now ?? NOW, ...options.env };
+  return buildPrepared(dir, options);
+}
+
+/** Builds (again) a folder made by `prepareFixture`, into its `dist/`. */
+export async function buildPrepared(dir: string, options: Omit<FixtureOptions, "files"> = {}): Promise<BuiltSite> {
+  const env = {
+    NEWSROOM_ENV: options.production === false ? "development" : "production",
+    NEWSROOM_NOW: options.now ?? NOW,
+    NEWSROOM_IMAGE_CACHE: IMAGE_CACHE,
+    ...options.env,
+  };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
@@ -98,6 +116,7 @@ export async function buildFixture(name: string, options: FixtureOptions = {}): 
     }
   }
   const out = path.join(dir, "dist");
+  for (const file of pageCache.keys()) if (file.startsWith(out + path.sep)) pageCache.delete(file);
   return {
     dir,
     out,
