@@ -51,7 +51,8 @@ describe("a prefixed build (SITE_URL=https://example.org/news/)", () => {
     const body = builds.good!.page("/world/hostile-headline/").querySelector(".story__body")!;
     assert.ok(body.querySelector('p a[href="/news/world/plain-story/"]'), "a markdown link to a site path");
     assert.equal(body.querySelector(".related a")!.getAttribute("href"), "/news/world/plain-story/");
-    assert.match(body.querySelector("figure img")!.getAttribute("src")!, /^\/news\/articles\/2024\/photo\.placeholder\.jpg$/);
+    assert.match(body.querySelector("figure img")!.getAttribute("src")!, /^\/news\/img\/[\w-]+\.jpeg$/);
+    for (const source of body.querySelectorAll("figure source")) assert.match(source.getAttribute("srcset")!, /^\/news\/img\//);
     assert.equal(body.querySelector('a[href="https://example.com/x"]')!.getAttribute("rel"), "noopener");
   });
 

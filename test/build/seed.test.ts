@@ -90,9 +90,15 @@ describe("the seed story", () => {
     assert.ok(links.includes(URL_PATH));
   });
 
-  it("ships its photos as named placeholders", () => {
-    const srcs = [...site.page(URL_PATH).querySelectorAll(".story__body figure img")].map((i) => i.getAttribute("src") ?? "");
-    assert.equal(srcs.length, 3);
-    for (const src of srcs) assert.match(src, /placeholder/);
+  it("ships its photos as named placeholders, served as responsive images", () => {
+    const story = readFileSync(path.join(ROOT, "src/articles/2022", `${URL_PATH.split("/")[2]}.md`), "utf8");
+    const sources = [...story.matchAll(/^src: (.+)$/gm)].map((m) => m[1]!);
+    assert.equal(sources.length, 3);
+    for (const src of sources) {
+      assert.match(src, /\.placeholder\.jpg$/);
+      assert.ok(existsSync(path.join(ROOT, "src/articles/2022", src)), src);
+    }
+    const pictures = site.page(URL_PATH).querySelectorAll(".story__body figure picture");
+    assert.equal(pictures.length, 3);
   });
 });

@@ -68,8 +68,8 @@ draft: false`),
     ["tags not a list", `${VALID}\ntags: Russia`, [`${FILE}:6 tags: expected array, got "Russia"`]],
     ["draft not a boolean", `${VALID}\ndraft: "yes"`, [`${FILE}:6 draft: expected boolean, got "yes"`]],
     ["title a number", "title: 42\ndescription: D\ndate: 2022-10-04\nsection: world", [`${FILE}:2 title: expected string, got number 42`]],
-    ["image without alt", `${VALID}\nimage:\n  src: photo.placeholder.jpg`, [`${FILE} image.alt: required: expected string`]],
-    ["source without url", `${VALID}\nsource:\n  name: Fox News`, [`${FILE} source.url: required: expected string`]],
+    ["image without alt", `${VALID}\nimage:\n  src: photo.placeholder.jpg`, [`${FILE}:6 image.alt: required: expected string`]],
+    ["source without url", `${VALID}\nsource:\n  name: Fox News`, [`${FILE}:6 source.url: required: expected string`]],
     ["source url not http", `${VALID}\nsource:\n  name: Fox News\n  url: ftp://x.example/`, [`${FILE}:8 source.url: expected an absolute http(s) URL`]],
   ];
   for (const [name, fm, expected] of cases) {
