@@ -7,6 +7,7 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { loadSite } from "./data.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -15,8 +16,8 @@ export interface BuildOptions {
   input?: string;
   /** final output folder (default `<root>/dist`) */
   output?: string;
-  /** checks to run on the temporary output before it replaces `output` */
-  checks?: ((dir: string) => Promise<void>)[];
+  /** checks to run on the temporary output before it replaces `output` (e.g. `postBuildChecks()` from _config/checks) */
+  checks?: ((dir: string, ctx: { siteUrl: string }) => Promise<unknown>)[];
   quiet?: boolean;
   /** extra Eleventy configuration (tests: data folder of a fixture site) */
   configure?: (eleventyConfig: unknown) => void;
@@ -37,7 +38,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     });
     elev.setIsVerbose?.(false);
     const [written] = (await elev.write()) as [unknown[]];
-    for (const check of options.checks ?? []) await check(staging);
+    if (options.checks?.length) {
+      // The site's URL (SITE_URL applied) tells the checks the path prefix of every link.
+      const siteUrl = loadSite(path.resolve(input, "../_data")).url;
+      for (const check of options.checks) await check(staging, { siteUrl });
+    }
     const previous = `${staging}-previous`;
     if (existsSync(output)) await rename(output, previous);
     await rename(staging, output);
