@@ -20,7 +20,7 @@ import path from "node:path";
 import { escapeHtml } from "./escape.ts";
 import { ContentError, type Problem } from "./schema.ts";
 import { bodyLineOffset } from "./frontmatter.ts";
-import { slugifyText } from "./urls.ts";
+import { href as prefixed, slugifyText } from "./urls.ts";
 import type { SiteData } from "./schema.ts";
 
 export const BLOCK_KINDS = {
@@ -158,17 +158,32 @@ export function renderRelated(fields: Record<string, string>, siteUrl?: string):
 
 const siteUrlOf = (env: Env | undefined) => (env as MarkdownEnv | undefined)?.site?.url;
 
+/** A site-root path ("/world/x/") gets the site's path prefix, like every link a layout writes. */
+function withPrefix(url: string, env: Env | undefined): string {
+  const siteUrl = siteUrlOf(env);
+  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? prefixed({ url: siteUrl }, url) : url;
+}
+
 export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   const md = markdownIt({ html: options.html ?? false, linkify: false, typographer: true });
   md.use(anchor, { slugify: slugifyText, tabIndex: false });
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
-  md.renderer.rules.newsroom_figure = (tokens, i) => renderFigure(fieldsOf(tokens[i]!));
-  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env));
+  const prefixField = (fields: Record<string, string>, key: string, env: Env) => (fields[key] ? { ...fields, [key]: withPrefix(fields[key], env) } : fields);
+  md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(prefixField(fieldsOf(tokens[i]!), "url", env));
+  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(prefixField(fieldsOf(tokens[i]!), "url", env), siteUrlOf(env));
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, i, opts, env, self) => {
+    const token = tokens[i]!;
+    token.attrSet("src", withPrefix(String(token.attrGet("src") ?? ""), env));
+    return defaultImage(tokens, i, opts, env, self);
+  };
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
   md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
     const token = tokens[i]!;
-    if (isExternal(String(token.attrGet("href") ?? ""), siteUrlOf(env))) token.attrSet("rel", "noopener");
+    const target = String(token.attrGet("href") ?? "");
+    if (isExternal(target, siteUrlOf(env))) token.attrSet("rel", "noopener");
+    else token.attrSet("href", withPrefix(target, env));
     return defaultLinkOpen(tokens, i, opts, env, self);
   };
   return md;

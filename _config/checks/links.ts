@@ -136,16 +136,28 @@ function pageRefs(document: Document, file: string, base: URL, findings: Finding
     }
   }
   for (const el of document.querySelectorAll("[srcset]")) {
-    for (const candidate of el.getAttribute("srcset")!.split(/,\s+/)) {
-      const url = candidate.trim().split(/\s+/)[0];
-      if (url) refs.push({ file, url, what: `<${el.tagName.toLowerCase()} srcset>` });
-    }
+    for (const url of srcsetUrls(el.getAttribute("srcset")!)) refs.push({ file, url, what: `<${el.tagName.toLowerCase()} srcset>` });
   }
   for (const el of document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')) {
     const content = el.getAttribute("content") ?? "";
     if (content.startsWith(base.origin)) refs.push({ file, url: content, what: `<meta ${el.getAttribute("property") ?? el.getAttribute("name")}>` });
   }
   return refs;
+}
+
+/** The URLs of a srcset, parsed as the HTML spec does (a URL may contain commas). */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let rest = srcset;
+  for (;;) {
+    rest = rest.replace(/^[\s,]+/, "");
+    if (!rest) return urls;
+    let url = /^\S+/.exec(rest)![0];
+    rest = rest.slice(url.length);
+    if (/,+$/.test(url)) url = url.replace(/,+$/, "");
+    else rest = rest.replace(/^[^,]*/, ""); // the descriptors, up to the next comma
+    urls.push(url);
+  }
 }
 
 /** Absolute URLs in feeds and sitemaps: <loc>, <link>, href="", url="". */
