@@ -169,7 +169,7 @@ export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   md.use(anchor, { slugify: slugifyText, tabIndex: false });
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
-  const prefixField = (fields: Record<string, string>, key: string, env: Env) => (fields[key] ? { ...fields, [key]: withPrefix(fields[key], env) } : fields);
+  const prefixField = (fields: Record<string, string>, key: string, env: Env | undefined) => (fields[key] ? { ...fields, [key]: withPrefix(fields[key], env) } : fields);
   md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(prefixField(fieldsOf(tokens[i]!), "url", env));
   md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(prefixField(fieldsOf(tokens[i]!), "url", env), siteUrlOf(env));
   const defaultImage = md.renderer.rules.image!;
