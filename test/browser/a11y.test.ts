@@ -7,7 +7,7 @@
  * - every page's stylesheet loads under that CSP, and no subresource fails.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -135,6 +135,26 @@ describe("accessibility (axe-core in Chromium)", { skip }, () => {
   }
 });
 
+describe("the axe audit itself", { skip }, () => {
+  it("reports a serious or critical violation when there is one", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-axe-"));
+    writeFileSync(path.join(dir, "index.html"), `<!doctype html><html><title>x</title><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#777;background:#888">low contrast</p></main>`);
+    const server = await serveStatic(dir);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/`);
+      const found = (await audit(page)).join("\n");
+      assert.match(found, /critical image-alt/);
+      assert.match(found, /serious (html-has-lang|color-contrast)/);
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("Content-Security-Policy in Chromium", { skip }, () => {
   for (const build of ["site", "good"]) {
     it(`no page of the ${build === "site" ? "demo build" : "good fixture"} violates the CSP it is served with, and its stylesheet applies`, async () => {
@@ -160,11 +180,13 @@ describe("Content-Security-Policy in Chromium", { skip }, () => {
     });
   }
 
-  it("catches a page that breaks the CSP (inline script and inline style)", async () => {
+  it("catches a page that breaks the CSP (inline script and inline style), and lets JSON-LD data through", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-csp-"));
     try {
       writeFileSync(path.join(dir, "_headers"), await served.site!.site.text("/_headers"));
       writeFileSync(path.join(dir, "index.html"), `<!doctype html><html lang="en"><title>x</title><p style="color:red">x</p><script>document.title = "ran"</script>`);
+      mkdirSync(path.join(dir, "ld"));
+      writeFileSync(path.join(dir, "ld/index.html"), `<!doctype html><html lang="en"><title>x</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script><p>x</p>`);
       const server = await serveStatic(dir);
       const context = await browser.newContext();
       try {
@@ -174,6 +196,11 @@ describe("Content-Security-Policy in Chromium", { skip }, () => {
         assert.ok(problems.some((p) => /CSP: script-src/.test(p)), problems.join("\n"));
         assert.ok(problems.some((p) => /CSP: style-src/.test(p)), problems.join("\n"));
         assert.equal(await watched.page.title(), "x", "the inline script must not have run");
+        // JSON-LD is a data block, never executed: the strict CSP lets it be.
+        const ld = await watch(context, server.origin);
+        await ld.page.goto(`${server.origin}/ld/`);
+        assert.deepEqual(await ld.problems(), []);
+        assert.equal(await ld.page.evaluate(() => JSON.parse(document.querySelector("script")!.textContent!).headline), "H");
       } finally {
         await context.close();
         await server.close();
