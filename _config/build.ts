@@ -24,7 +24,7 @@ export interface BuildOptions {
   configure?: (eleventyConfig: unknown) => void;
 }
 
-export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; files: number }> {
+export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
@@ -43,7 +43,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     });
     elev.setIsVerbose?.(false);
     await trackPassthroughCopy(elev, passthrough);
-    const [written] = (await elev.write()) as [unknown[]];
+    const [, pages] = (await elev.write()) as [unknown, unknown[]];
     if (options.checks?.length) {
       // The site's URL (SITE_URL applied) tells the checks the path prefix of every link.
       const siteUrl = loadSite(path.resolve(input, "../_data")).url;
@@ -58,7 +58,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
       throw error;
     }
     await rm(previous, { recursive: true, force: true });
-    return { output, files: Array.isArray(written) ? written.length : 0 };
+    return { output, files: Array.isArray(pages) ? pages.length : 0 };
   } catch (error) {
     // When a template fails, Eleventy rejects while its passthrough copies still run into
     // the staging folder, and its copy step waits for an "all templates rendered" signal

@@ -20,7 +20,7 @@ import path from "node:path";
 import { escapeHtml } from "./escape.ts";
 import { ContentError, type Problem } from "./schema.ts";
 import { bodyLineOffset } from "./frontmatter.ts";
-import { href as prefixed, slugifyText } from "./urls.ts";
+import { href, slugifyText } from "./urls.ts";
 import type { SiteData } from "./schema.ts";
 
 export const BLOCK_KINDS = {
@@ -112,7 +112,7 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
   if (block?.kind === "figure" && env.page?.inputPath) {
     const photo = resolvePhoto(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
     if (!existsSync(photo.file)) problems.push({ file, line: startLine + 1, key: "figure.src", message: `photo file not found: ${photo.file}` });
-    else block.fields.url = photo.url;
+    else block.fields.url = photo.url; // the path prefix is added when rendering
   }
   if (problems.length) {
     const offset = env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0;
@@ -136,18 +136,23 @@ function isExternal(href: string, siteUrl: string | undefined): boolean {
   }
 }
 
-export function renderFigure(fields: Record<string, string>): string {
+/** A site path ("/world/x/") gets the path prefix, like every link layouts write. */
+function withPrefix(url: string, siteUrl: string | undefined): string {
+  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? href({ url: siteUrl }, url) : url;
+}
+
+export function renderFigure(fields: Record<string, string>, siteUrl?: string): string {
   const caption = fields.caption ? `<span class="figure__caption">${escapeHtml(fields.caption)}</span>` : "";
   const credit = fields.credit ? ` <span class="figure__credit">${escapeHtml(fields.credit)}</span>` : "";
   return (
-    `<figure class="figure"><img src="${escapeHtml(fields.url ?? fields.src ?? "")}" alt="${escapeHtml(fields.alt ?? "")}">` +
+    `<figure class="figure"><img src="${escapeHtml(withPrefix(fields.url ?? fields.src ?? "", siteUrl))}" alt="${escapeHtml(fields.alt ?? "")}">` +
     (caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : "") +
     `</figure>\n`
   );
 }
 
 export function renderRelated(fields: Record<string, string>, siteUrl?: string): string {
-  const href = fields.url ?? "";
+  const href = withPrefix(fields.url ?? "", siteUrl);
   const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
   return (
     // An <aside> is a landmark: each needs its own accessible name (html-validate unique-landmark).
@@ -158,33 +163,26 @@ export function renderRelated(fields: Record<string, string>, siteUrl?: string):
 
 const siteUrlOf = (env: Env | undefined) => (env as MarkdownEnv | undefined)?.site?.url;
 
-/** A site-root path ("/world/x/") gets the site's path prefix, like every link a layout writes. */
-function withPrefix(url: string, env: Env | undefined): string {
-  const siteUrl = siteUrlOf(env);
-  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? prefixed({ url: siteUrl }, url) : url;
-}
-
 export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   const md = markdownIt({ html: options.html ?? false, linkify: false, typographer: true });
   md.use(anchor, { slugify: slugifyText, tabIndex: false });
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
-  const prefixField = (fields: Record<string, string>, key: string, env: Env | undefined) => (fields[key] ? { ...fields, [key]: withPrefix(fields[key], env) } : fields);
-  md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(prefixField(fieldsOf(tokens[i]!), "url", env));
-  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(prefixField(fieldsOf(tokens[i]!), "url", env), siteUrlOf(env));
-  const defaultImage = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, i, opts, env, self) => {
-    const token = tokens[i]!;
-    token.attrSet("src", withPrefix(String(token.attrGet("src") ?? ""), env));
-    return defaultImage(tokens, i, opts, env, self);
-  };
+  md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(fieldsOf(tokens[i]!), siteUrlOf(env));
+  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env));
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
   md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
     const token = tokens[i]!;
-    const target = String(token.attrGet("href") ?? "");
-    if (isExternal(target, siteUrlOf(env))) token.attrSet("rel", "noopener");
-    else token.attrSet("href", withPrefix(target, env));
+    const href = String(token.attrGet("href") ?? "");
+    if (isExternal(href, siteUrlOf(env))) token.attrSet("rel", "noopener");
+    else token.attrSet("href", withPrefix(href, siteUrlOf(env)));
     return defaultLinkOpen(tokens, i, opts, env, self);
+  };
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, i, opts, env, self) => {
+    const token = tokens[i]!;
+    token.attrSet("src", withPrefix(String(token.attrGet("src") ?? ""), siteUrlOf(env)));
+    return defaultImage(tokens, i, opts, env, self);
   };
   return md;
 }

@@ -10,7 +10,7 @@ process.env.ELEVENTY_RUN_MODE ??= "build";
 const started = performance.now();
 try {
   const { output, files } = await buildSite({ quiet: true, checks: [postBuildChecks((line) => console.log(line))] });
-  console.log(`Built ${files} files into ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(`Built ${files} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);
   console.error(errorText(error));

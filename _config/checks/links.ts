@@ -135,8 +135,10 @@ function pageRefs(document: Document, file: string, base: URL, findings: Finding
       refs.push({ file, url: value, what });
     }
   }
-  for (const el of document.querySelectorAll("[srcset]")) {
-    for (const url of srcsetUrls(el.getAttribute("srcset")!)) refs.push({ file, url, what: `<${el.tagName.toLowerCase()} srcset>` });
+  for (const attr of ["srcset", "imagesrcset"]) {
+    for (const el of document.querySelectorAll(`[${attr}]`)) {
+      for (const url of srcsetUrls(el.getAttribute(attr)!)) refs.push({ file, url, what: `<${el.tagName.toLowerCase()} ${attr}>` });
+    }
   }
   for (const el of document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')) {
     const content = el.getAttribute("content") ?? "";

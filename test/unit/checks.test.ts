@@ -59,6 +59,7 @@ describe("link check", () => {
     ["a missing page", { "index.html": page(`<a href="/nowhere/x/">x</a>`) }, /\/index\.html <a href> "\/nowhere\/x\/" does not resolve/],
     ["a missing image", { "index.html": page(`<img src="/img/gone.jpg" alt="">`) }, /<img src> "\/img\/gone\.jpg" does not resolve/],
     ["a missing srcset entry", { "index.html": page(`<img src="/p.jpg" srcset="/p.jpg 1x, /p-2x.jpg 2x" alt="">`), "p.jpg": "" }, /<img srcset> "\/p-2x\.jpg" does not resolve/],
+    ["a missing preload imagesrcset entry", { "index.html": page("", `<link rel="preload" as="image" href="/p.jpg" imagesrcset="/p.jpg 1x, /p-2x.jpg 2x">`), "p.jpg": "" }, /<link imagesrcset> "\/p-2x\.jpg" does not resolve/],
     ["a missing fragment on the page", { "index.html": page(`<a href="#nope">x</a>`) }, /no element with id "nope" in \/index\.html/],
     ["a missing fragment on another page", { "index.html": page(`<a href="/b/#gone">x</a>`), "b/index.html": page("") }, /no element with id "gone" in \/b\/index\.html/],
     ["a javascript: URL", { "index.html": page(`<a href="javascript:alert(1)">x</a>`) }, /javascript: URL/],
