@@ -30,6 +30,8 @@ export function csp(directives: Record<string, string> = CSP_DIRECTIVES): string
     .join("; ");
 }
 
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
 export interface HeaderRule {
   /** URL path pattern; `*` matches anything (the hosts' "splat") */
   path: string;
@@ -53,7 +55,9 @@ export function headerRules(site: UrlSite): HeaderRule[] {
       ],
     },
     // Every file under assets/ carries a content hash in its name: it never changes.
-    { path: `${prefix}assets/*`, headers: [["Cache-Control", "public, max-age=31536000, immutable"]] },
+    { path: `${prefix}assets/*`, headers: [["Cache-Control", IMMUTABLE]] },
+    // Processed photos (eleventy-img) are named by a hash of the source and its options.
+    { path: `${prefix}img/*`, headers: [["Cache-Control", IMMUTABLE]] },
   ];
 }
 
