@@ -2,7 +2,8 @@
  * Static assets. Everything under `src/assets/` is copied with a content hash in its
  * name (`site.css` → `site.3f2a9c1b7e.css`), so hosts can cache it for a year as
  * immutable (see `_config/headers.ts`); pages ask for an asset with `assetUrl()` and
- * never name the unhashed file. Photos elsewhere under src/ are copied as they are
+ * never name the unhashed file (a transform rewrites any reference that still does,
+ * e.g. an author photo under /assets/ named in _data). Photos elsewhere under src/ are copied as they are
  * (photo processing has its own module), and `.ts` data files load through tsx.
  *
  * The dev server (`--serve`) keeps plain names: its watcher copies changed files
@@ -56,6 +57,25 @@ export function isFingerprinted(sitePath: string): boolean {
   return new RegExp(`\\.[0-9a-f]{${HASH_LENGTH}}\\.[a-z0-9]+$`).test(sitePath);
 }
 
+const URL_ATTRIBUTE = /(\s(?:href|src|srcset|imagesrcset|poster|content)=")([^"]*)"/g;
+
+/**
+ * Rewrites every reference to an asset in a page's URL attributes to its fingerprinted
+ * name, whatever wrote it (a layout, a story, an author's photo in _data), with or
+ * without path prefix or origin: `…/assets/logo.svg"` → `…/assets/logo.<hash>.svg"`.
+ */
+export function fingerprintHtml(html: string, map: Map<string, string> = manifest): string {
+  if (!map.size) return html;
+  return html.replace(URL_ATTRIBUTE, (_all, start: string, value: string) => {
+    const rewritten = value.replace(/[^\s,"]+/g, (url) => {
+      const [pathPart, rest = ""] = url.split(/(?=[?#])/, 2) as [string, string?];
+      for (const [plain, hashed] of map) if (pathPart.endsWith(plain)) return pathPart.slice(0, -plain.length) + hashed + rest;
+      return url;
+    });
+    return `${start}${rewritten}"`;
+  });
+}
+
 export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addDataExtension("ts", { parser: async (file: string) => (await import(pathToFileURL(path.resolve(file)).href)).default, read: false });
   const input = eleventyConfig.directories.input;
@@ -68,6 +88,9 @@ export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
     const copies: Record<string, string> = {};
     for (const [sitePath, hashed] of manifest) copies[`${input}${sitePath.slice(1)}`] = hashed.slice(1);
     if (manifest.size) eleventyConfig.addPassthroughCopy(copies);
+    eleventyConfig.addTransform("fingerprint-assets", (content, outputPath) =>
+      typeof outputPath === "string" && outputPath.endsWith(".html") ? fingerprintHtml(content) : content,
+    );
   }
   eleventyConfig.addPassthroughCopy(`${input}!(assets)/**/*.{jpg,jpeg,png,webp,avif,gif,svg}`);
   eleventyConfig.addPassthroughCopy(`${input}*.{jpg,jpeg,png,webp,avif,gif,svg}`);

@@ -68,6 +68,22 @@ describe("fingerprinted assets", () => {
   });
 });
 
+describe("asset references written anywhere", () => {
+  it("are rewritten to the fingerprinted names, so they resolve", async () => {
+    const story = `---\ntitle: Assets\ndescription: D\ndate: 2024-03-01\nsection: world\n---\n![The logo](/assets/logo.svg) and [the stylesheet](/assets/css/site.css).\n`;
+    const b = await buildFixture("good", { files: { "src/articles/2024/asset-refs.md": story } });
+    try {
+      const body = b.page("/world/asset-refs/").querySelector(".story__body")!;
+      assert.match(body.querySelector("img")!.getAttribute("src")!, /^\/assets\/logo\.[0-9a-f]{10}\.svg$/);
+      assert.match(body.querySelector("a")!.getAttribute("href")!, /^\/assets\/css\/site\.[0-9a-f]{10}\.css$/);
+      const report = await inspectBuild(b.out, { siteUrl: SITE_URL });
+      assert.deepEqual(report.findings.map(formatFinding), []);
+    } finally {
+      await b.cleanup();
+    }
+  });
+});
+
 describe("_headers", () => {
   it("sends a strict CSP and hardening headers on every page, and immutable caching on assets", async () => {
     const rules = parseHeadersFile(await builds.site!.text("/_headers"));

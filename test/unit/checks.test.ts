@@ -7,7 +7,7 @@ import { after, describe, it } from "node:test";
 import { checkLinks, listFiles, validateHtml } from "../../_config/checks/index.ts";
 import { srcsetUrls } from "../../_config/checks/links.ts";
 import { headersFor, parseHeadersFile } from "../../_config/headers.ts";
-import { fingerprintedName, isFingerprinted } from "../../_config/assets.ts";
+import { fingerprintHtml, fingerprintedName, isFingerprinted } from "../../_config/assets.ts";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -115,6 +115,15 @@ describe("assets and headers", () => {
     assert.equal(fingerprintedName("/assets/css/site.css", "0123456789"), "/assets/css/site.0123456789.css");
     assert.ok(isFingerprinted("/assets/css/site.0123456789.css"));
     assert.ok(!isFingerprinted("/assets/css/site.css"));
+  });
+
+  it("rewrites every reference to an asset in URL attributes to its fingerprinted name", () => {
+    const map = new Map([["/assets/logo.svg", "/assets/logo.0123456789.svg"]]);
+    const html = `<img src="/news/assets/logo.svg" alt="/assets/logo.svg"><a href="https://x.org/assets/logo.svg#top">t</a><img srcset="/assets/logo.svg 1x, /other.svg 2x" src="/assets/logo.svgz">/assets/logo.svg`;
+    assert.equal(
+      fingerprintHtml(html, map),
+      `<img src="/news/assets/logo.0123456789.svg" alt="/assets/logo.svg"><a href="https://x.org/assets/logo.0123456789.svg#top">t</a><img srcset="/assets/logo.0123456789.svg 1x, /other.svg 2x" src="/assets/logo.svgz">/assets/logo.svg`,
+    );
   });
 
   it("reads a _headers file back and matches rules by path", () => {
