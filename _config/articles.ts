@@ -97,7 +97,7 @@ export function assertArticleFile(file: string, ctx: ValidationContext): Article
   try {
     fm = readFrontMatter(file);
   } catch (e) {
-    if (e instanceof YamlProblem) throw new ContentError([{ file, line: e.line, key: "(front matter)", message: e.message }]);
+    if (e instanceof YamlProblem) throw new ContentError([{ file, line: e.line, key: e.key, message: e.message }]);
     throw e;
   }
   const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);

@@ -7,6 +7,8 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout } from "node:timers/promises";
+import { loadSite } from "./data.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -15,8 +17,8 @@ export interface BuildOptions {
   input?: string;
   /** final output folder (default `<root>/dist`) */
   output?: string;
-  /** checks to run on the temporary output before it replaces `output` */
-  checks?: ((dir: string) => Promise<void>)[];
+  /** checks to run on the temporary output before it replaces `output` (e.g. `postBuildChecks()` from _config/checks) */
+  checks?: ((dir: string, ctx: { siteUrl: string }) => Promise<unknown>)[];
   quiet?: boolean;
   /** extra Eleventy configuration (tests: data folder of a fixture site) */
   configure?: (eleventyConfig: unknown) => void;
@@ -25,6 +27,7 @@ export interface BuildOptions {
 export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
+  const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
   const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
   await chmod(staging, 0o755);
   try {
@@ -33,20 +36,59 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     const elev = new Eleventy(input, path.relative(process.cwd(), staging), {
       configPath: path.join(root, ".eleventy.ts"),
       quietMode: options.quiet ?? false,
-      config: options.configure,
+      config: (eleventyConfig: unknown) => {
+        passthrough.events = eleventyConfig as typeof passthrough.events;
+        options.configure?.(eleventyConfig);
+      },
     });
     elev.setIsVerbose?.(false);
+    await trackPassthroughCopy(elev, passthrough);
     const [, pages] = (await elev.write()) as [unknown, unknown[]];
-    for (const check of options.checks ?? []) await check(staging);
+    if (options.checks?.length) {
+      // The site's URL (SITE_URL applied) tells the checks the path prefix of every link.
+      const siteUrl = loadSite(path.resolve(input, "../_data")).url;
+      for (const check of options.checks) await check(staging, { siteUrl });
+    }
     const previous = `${staging}-previous`;
     if (existsSync(output)) await rename(output, previous);
-    await rename(staging, output);
+    try {
+      await rename(staging, output);
+    } catch (error) {
+      if (existsSync(previous)) await rename(previous, output); // put the old site back
+      throw error;
+    }
     await rm(previous, { recursive: true, force: true });
     return { output, files: Array.isArray(pages) ? pages.length : 0 };
   } catch (error) {
-    // Eleventy may still be finishing passthrough copies when it rejects: retry the cleanup,
-    // and never let a cleanup problem hide the build's own error.
+    // When a template fails, Eleventy rejects while its passthrough copies still run into
+    // the staging folder, and its copy step waits for an "all templates rendered" signal
+    // that will never come: send it, let the copies settle (their own failure is not the
+    // story; wait a little, not for ever), then clean up. A cleanup problem never hides
+    // the build's own error.
+    if (passthrough.copy) {
+      passthrough.events?.emit("eleventy#render");
+      await Promise.race([passthrough.copy.catch(() => undefined), setTimeout(2000)]);
+    }
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The promise of Eleventy's passthrough copy for this build. Eleventy starts it beside
+ * the templates and, if a template fails first, leaves it running with nobody
+ * listening: its late rejection would crash the process as an unhandled rejection.
+ */
+async function trackPassthroughCopy(elev: unknown, into: { copy?: Promise<unknown> }): Promise<void> {
+  const e = elev as { init(): Promise<void>; writer?: { writePassthroughCopy?: (...args: unknown[]) => Promise<unknown> } };
+  await e.init();
+  const writer = e.writer;
+  const original = writer?.writePassthroughCopy;
+  if (!writer || !original) return;
+  writer.writePassthroughCopy = (...args: unknown[]) => {
+    const copy = original.apply(writer, args);
+    copy.catch(() => undefined); // handled here; Eleventy still sees the rejection
+    into.copy = copy;
+    return copy;
+  };
 }

@@ -73,7 +73,11 @@ export default function datesPlugin(eleventyConfig: EleventyConfig): void {
     const zone = loadSite(eleventyConfig.directories.data).timezone;
     const dt = typeof value === "string" ? parseContentDate(value, zone) : null;
     if (!dt) {
-      throw new ContentError([{ file, key: "date", message: `expected an ISO 8601 date-time with offset (2022-10-04T09:00:00-04:00) or a date (2022-10-04), got ${JSON.stringify(value)}` }]);
+      const message =
+        typeof value === "string" && ISO_DATE_PATTERN.test(value)
+          ? `${JSON.stringify(value)} is not a real calendar date`
+          : `expected an ISO 8601 date-time with offset (2022-10-04T09:00:00-04:00) or a date (2022-10-04), got ${JSON.stringify(value)}`;
+      throw new ContentError([{ file, key: "date", message }]);
     }
     return dt.toJSDate();
   });

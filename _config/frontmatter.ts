@@ -13,6 +13,22 @@ export function parseYaml(source: string): unknown {
   return yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {};
 }
 
+/**
+ * The front-matter engine given to Eleventy: the same YAML, but a syntax error reads
+ * as an editor's problem (Eleventy prefixes it with the file's path).
+ */
+export function parseFrontMatterYaml(source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
+    // Eleventy hands over the text right after the opening "---", so YAML line 0 is file line 1.
+    const line = mark?.line !== undefined ? mark.line + 1 : 1;
+    throw new YamlProblem(`(front matter): malformed YAML (file line ${line}): ${reason}`, line);
+  }
+}
+
 export interface FrontMatter {
   /** parsed front matter, or null when the file has none */
   data: unknown;
@@ -42,13 +58,29 @@ export function splitFrontMatter(source: string): FrontMatter {
 }
 
 export class YamlProblem extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly key = "(front matter)",
+  ) {
     super(message);
   }
 }
 
+/** A file's text; bytes that are not UTF-8 are an error naming the line, not a silent U+FFFD. */
+export function readUtf8(file: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const line = text.slice(0, text.indexOf("\uFFFD")).split("\n").length;
+    throw new YamlProblem("the file is not valid UTF-8; save it as UTF-8 (Unicode) text", line, "(encoding)");
+  }
+}
+
 export function readFrontMatter(file: string): FrontMatter {
-  return splitFrontMatter(readFileSync(file, "utf8"));
+  return splitFrontMatter(readUtf8(file));
 }
 
 /** 1-based file line of a key path like "image.alt" in the front matter, if found. */

@@ -179,7 +179,8 @@ export function renderRelated(fields: Record<string, string>, siteUrl?: string):
   const href = withPrefix(fields.url ?? "", siteUrl);
   const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
   return (
-    `<aside class="related"><p class="related__label">Related</p>` +
+    // An <aside> is a landmark: each needs its own accessible name (html-validate unique-landmark).
+    `<aside class="related" aria-label="Related: ${escapeHtml(fields.title ?? "")}"><p class="related__label">Related</p>` +
     `<p class="related__title"><a href="${escapeHtml(href)}"${rel}>${escapeHtml(fields.title ?? "")}</a></p></aside>\n`
   );
 }

@@ -4,11 +4,12 @@
  * previous dist/ untouched.
  */
 import { buildSite } from "../_config/build.ts";
+import { postBuildChecks } from "../_config/checks/index.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
 const started = performance.now();
 try {
-  const { output, files } = await buildSite({ quiet: true });
+  const { output, files } = await buildSite({ quiet: true, checks: [postBuildChecks((line) => console.log(line))] });
   console.log(`Built ${files} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);

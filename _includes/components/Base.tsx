@@ -6,7 +6,8 @@ import { Head, type HeadProps } from "./Head.tsx";
 import { Masthead } from "./Masthead.tsx";
 
 export interface BaseProps extends Omit<HeadProps, "site" | "children"> {
-  ctx: PageContext;
+  /** the page's data; `layout` ("article.11ty.tsx") names the page type */
+  ctx: PageContext & { layout?: unknown };
   /** the section this page belongs to, marked in the masthead */
   section?: string;
   head?: ComponentChildren;
@@ -21,7 +22,7 @@ export function Base({ ctx, section, head, children, ...meta }: BaseProps) {
       <Head site={site} {...meta}>
         {head}
       </Head>
-      <body>
+      <body data-page-type={pageType(ctx.layout)}>
         <a class="skip-link" href="#main">
           Skip to content
         </a>
@@ -33,4 +34,9 @@ export function Base({ ctx, section, head, children, ...meta }: BaseProps) {
       </body>
     </html>
   );
+}
+
+/** "article.11ty.tsx" → "article": marks each page type (the browser tests audit one of each). */
+export function pageType(layout: unknown): string | undefined {
+  return typeof layout === "string" ? layout.replace(/^.*\//, "").replace(/\.11ty\.tsx$/, "") : undefined;
 }

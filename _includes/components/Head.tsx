@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { SiteData } from "../../_config/schema.ts";
+import { assetUrl } from "../../_config/assets.ts";
 import { absoluteUrl, href } from "../../_config/urls.ts";
 
 export interface HeadProps {
@@ -29,8 +30,8 @@ export function Head({ site, title, description, canonical, noindex, children }:
       <link rel="canonical" href={canonical} />
       {noindex && <meta name="robots" content="noindex" />}
       <meta name="color-scheme" content="light dark" />
-      <link rel="stylesheet" href={href(site, "/assets/css/site.css")} />
-      <link rel="icon" href={href(site, site.logo)} />
+      <link rel="stylesheet" href={href(site, assetUrl("/assets/css/site.css"))} />
+      <link rel="icon" href={href(site, assetUrl(site.logo))} />
       <meta property="og:site_name" content={site.name} />
       <meta property="og:url" content={canonical.startsWith("http") ? canonical : absoluteUrl(site, canonical)} />
       {children}
