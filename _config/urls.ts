@@ -56,3 +56,12 @@ export function absoluteUrl(site: UrlSite, path: string): string {
 export function isExternalUrl(url: string, site: UrlSite): boolean {
   return /^https?:\/\//i.test(url) && new URL(url).host !== new URL(site.url).host;
 }
+
+/* Feeds, sitemaps, search: the machine-readable outputs (paths, like every permalink). */
+export const feedPath = () => "/feed.xml";
+export const jsonFeedPath = () => "/feed.json";
+export const sectionFeedPath = (section: string) => `/${section}/feed.xml`;
+export const sitemapPath = () => "/sitemap.xml";
+export const newsSitemapPath = () => "/news-sitemap.xml";
+export const searchPath = () => "/search/";
+export const notFoundPath = () => "/404.html";
