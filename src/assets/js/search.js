@@ -1,0 +1,20 @@
+// Enhances the plain search form on /search/ with Pagefind UI (loaded just before
+// this file from the generated /pagefind/ bundle). Without JavaScript, or where the
+// bundle is missing (the dev server), the plain form stays as it is.
+(function () {
+  "use strict";
+  var root = document.getElementById("search");
+  if (!root || typeof window.PagefindUI !== "function") return;
+  var ui = new window.PagefindUI({
+    element: "#search",
+    bundlePath: root.dataset.bundlePath,
+    baseUrl: root.dataset.baseUrl,
+    showImages: false,
+    showSubResults: false,
+    autofocus: true,
+  });
+  var form = document.querySelector("[data-search-form]");
+  if (form) form.hidden = true;
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+})();
