@@ -127,3 +127,18 @@ describe("a build under a path prefix", () => {
     }
   });
 });
+
+describe("a dev build", () => {
+  it("shows drafts as pages, but keeps them out of feeds, sitemaps and the search index", async () => {
+    const dev = await buildFixture("good", { files: EXTRA_STORIES, production: false });
+    try {
+      assert.ok(dev.exists("/politics/fresh-draft/") && dev.exists("/us/draft-story/"), "drafts have pages in the dev server");
+      assert.equal(dev.page("/politics/fresh-draft/").querySelector('meta[name="robots"]')!.getAttribute("content"), "noindex");
+      assert.equal(dev.page("/politics/fresh-draft/").querySelector("[data-pagefind-body]"), null);
+      const outputs = await Promise.all(["/feed.xml", "/feed.json", "/politics/feed.xml", "/sitemap.xml", "/news-sitemap.xml"].map((p) => dev.text(p)));
+      for (const text of outputs) for (const hidden of HIDDEN_STORIES) assert.ok(!text.includes(hidden), `${hidden} left out`);
+    } finally {
+      await dev.cleanup();
+    }
+  });
+});
