@@ -53,8 +53,8 @@ export function articleAuthors(view: ArticleView, site: SiteData): Thing[] {
   return [{ "@type": "Organization", name: site.newsroom, url: absoluteUrl(site, homePath()) }];
 }
 
-/** NewsArticle for a story page; `imageUrl` is the absolute share image. */
-export function newsArticle(view: ArticleView, site: SiteData, imageUrl: string): JsonLdDocument {
+/** NewsArticle for a story page; `images`: absolute URL(s) of the story's image (crops welcome). */
+export function newsArticle(view: ArticleView, site: SiteData, images: string | string[]): JsonLdDocument {
   const url = absoluteUrl(site, view.url);
   const zone = site.timezone;
   return {
@@ -64,7 +64,7 @@ export function newsArticle(view: ArticleView, site: SiteData, imageUrl: string)
     url,
     headline: view.title,
     description: view.description,
-    image: [imageUrl],
+    image: Array.isArray(images) ? images : [images],
     datePublished: isoDate(view.published, zone),
     dateModified: isoDate(view.updated ?? view.published, zone),
     author: articleAuthors(view, site),

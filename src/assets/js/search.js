@@ -11,7 +11,6 @@
     baseUrl: root.dataset.baseUrl,
     showImages: false,
     showSubResults: false,
-    autofocus: true,
   });
   var form = document.querySelector("[data-search-form]");
   if (form) form.hidden = true;
