@@ -12,7 +12,7 @@ import { isPublic, type ArticleView, type BuildInfo } from "./articles.ts";
 import { viewOf, type ArticleItem, type PageContext } from "./collections.ts";
 import { isoDate } from "./dates.ts";
 import { renderFigure } from "./markdown.ts";
-import { absoluteUrl, homePath } from "./urls.ts";
+import { absoluteUrl, absoluteUrlOfHtmlPath, homePath } from "./urls.ts";
 import type { SiteData } from "./schema.ts";
 
 /** How many stories a feed carries (newest first). */
@@ -61,15 +61,16 @@ export function syndicated(items: ArticleItem[], build: BuildInfo): ArticleItem[
   return items.filter((item) => item.url !== false && isPublic(item.data, item.date, { ...build, production: true }));
 }
 
-// URLs in the body are site paths without the path prefix; resolving them against a
-// placeholder origin and then swapping in the site URL keeps the prefix (a plain
-// `new URL("/x", "https://example.org/news/")` would drop it). `.invalid` is reserved.
-const PLACEHOLDER = "https://newsroom.invalid/";
+// The plugin helper resolves every URL against a base; a root-relative one loses the
+// path prefix that way (`new URL("/x", "https://example.org/news/")`), and body HTML
+// may carry the prefix or not. So we resolve against a placeholder origin (`.invalid`
+// is reserved: no real URL uses it), then give each path its place under the site URL.
+const PLACEHOLDER = "https://newsroom.invalid";
 
 /** An HTML fragment of a page at `pagePath` with every URL absolute under the site URL. */
 export async function absoluteHtml(html: string, site: Pick<SiteData, "url">, pagePath: string): Promise<string> {
-  const resolved = await convertHtmlToAbsoluteUrls(html, PLACEHOLDER + pagePath.replace(/^\//, ""));
-  return resolved.split(PLACEHOLDER).join(site.url);
+  const resolved = await convertHtmlToAbsoluteUrls(html, PLACEHOLDER + pagePath);
+  return resolved.replace(/https:\/\/newsroom\.invalid(\/[^"'\s<>]*)?/g, (_, path: string | undefined) => absoluteUrlOfHtmlPath(site, path ?? "/"));
 }
 
 export function feedAuthors(view: ArticleView, site: SiteData): FeedAuthor[] {

@@ -61,10 +61,18 @@ export function feedLinks(ctx: MetaContext, section?: string): FeedLink[] {
   return links;
 }
 
-/** Everything in a story page's head, from its view and rendered body. */
-export function articleMeta(view: ArticleView, ctx: MetaContext, bodyHtml: string | undefined): PageMeta {
+/**
+ * Everything in a story page's head, from its view and rendered body. `images` lets
+ * a caller bring its own share image (og:image) and JSON-LD images (e.g. crops).
+ */
+export function articleMeta(
+  view: ArticleView,
+  ctx: MetaContext,
+  bodyHtml: string | undefined,
+  images: { share?: ShareImage; structured?: string[] } = {},
+): PageMeta {
   const { site } = ctx;
-  const image = shareImage(view, bodyHtml, site);
+  const image = images.share ?? shareImage(view, bodyHtml, site);
   const crumbs: Crumb[] = [
     { name: site.name, path: homePath() },
     { name: view.section.name, path: view.section.url },
@@ -84,7 +92,7 @@ export function articleMeta(view: ArticleView, ctx: MetaContext, bodyHtml: strin
       authors: view.authors.map((a) => absoluteUrl(site, a.url)),
     },
     feeds: feedLinks(ctx, view.section.slug),
-    jsonLd: [newsArticle(view, site, image.url), breadcrumbList(site, crumbs)],
+    jsonLd: [newsArticle(view, site, images.structured ?? [image.url]), breadcrumbList(site, crumbs)],
     noindex: view.draft || view.scheduled,
   };
 }
@@ -101,6 +109,8 @@ export interface PageMetaInput {
   /** explicit trail (Home first); default Home › Section › this page */
   breadcrumbs?: Crumb[];
   noindex?: boolean;
+  /** og:image / twitter:image (default: the site default image) */
+  image?: ShareImage;
 }
 
 /** Head metadata of any page that is not a story: home, indexes, search, 404. */
@@ -112,7 +122,7 @@ export function pageMeta(ctx: MetaContext, input: PageMetaInput): PageMeta {
     title: input.title ?? site.name,
     description: input.description,
     canonical: input.canonical ?? absoluteUrl(site, input.path),
-    image: defaultShareImage(site),
+    image: input.image ?? defaultShareImage(site),
     feeds: feedLinks(ctx, input.section),
     noindex: input.noindex ?? false,
   };

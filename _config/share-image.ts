@@ -4,7 +4,7 @@
  */
 import type { ArticleView } from "./articles.ts";
 import type { SiteData } from "./schema.ts";
-import { absoluteUrl } from "./urls.ts";
+import { absoluteUrl, absoluteUrlOfHtmlPath } from "./urls.ts";
 
 /** The site's default share image (src/assets/, made by scripts/make-share-image.ts). */
 export const DEFAULT_SHARE_IMAGE = { path: "/assets/share-default.jpg", width: 1200, height: 630 } as const;
@@ -38,7 +38,7 @@ export function firstFigure(bodyHtml: string | undefined): { src: string; alt: s
 export function shareImage(view: Pick<ArticleView, "image"> | undefined, bodyHtml: string | undefined, site: SiteData): ShareImage {
   if (view?.image) return { url: absoluteUrl(site, view.image.url), alt: view.image.alt };
   const figure = firstFigure(bodyHtml);
-  if (figure) return { url: absoluteUrl(site, figure.src), alt: figure.alt };
+  if (figure) return { url: absoluteUrlOfHtmlPath(site, figure.src), alt: figure.alt };
   return defaultShareImage(site);
 }
 

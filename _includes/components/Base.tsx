@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../_config/collections.ts";
 import { toDateTime } from "../../_config/dates.ts";
-import { pageMeta, type Crumb, type PageMeta } from "../../_config/metadata.ts";
+import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/metadata.ts";
 import { Footer } from "./Footer.tsx";
 import { Head } from "./Head.tsx";
 import { Masthead } from "./Masthead.tsx";
@@ -19,6 +19,8 @@ export interface BaseProps {
   section?: string;
   /** the BreadcrumbList trail (Home first); default Home › Section › this page */
   breadcrumbs?: Crumb[];
+  /** og:image / twitter:image of a page that is not a story (default: the site default image) */
+  image?: ShareImage;
   /** full head metadata (story pages: articleMeta); default built by pageMeta */
   meta?: PageMeta;
   head?: ComponentChildren;
@@ -26,10 +28,10 @@ export interface BaseProps {
 }
 
 /** The shell every page fills (Hugo's baseof): head, skip link, masthead, main, footer. */
-export function Base({ ctx, section, head, children, title, description, canonical, noindex, breadcrumbs, meta }: BaseProps) {
+export function Base({ ctx, section, head, children, title, description, canonical, noindex, breadcrumbs, image, meta }: BaseProps) {
   const { site } = ctx;
   const path = typeof ctx.page.url === "string" ? ctx.page.url : "/";
-  const headMeta = meta ?? pageMeta(ctx, { title, description, path, canonical, section, breadcrumbs, noindex });
+  const headMeta = meta ?? pageMeta(ctx, { title, description, path, canonical, section, breadcrumbs, noindex, image });
   return (
     <html lang={site.language}>
       <Head site={site} title={title} meta={headMeta}>

@@ -8,6 +8,8 @@ import type { ArticleItem } from "../../_config/collections.ts";
 import type { CollectionItem } from "../../_config/eleventy-types.ts";
 import { atomFeed } from "../../_config/feed-formats.ts";
 import { newsArticle } from "../../_config/jsonld.ts";
+import { absoluteHtml } from "../../_config/feeds.ts";
+import { absoluteUrlOfHtmlPath } from "../../_config/urls.ts";
 import { articleMeta, feedLinks, firstFigure, pageMeta, shareImage } from "../../_config/metadata.ts";
 import type { ArticleData, SiteData } from "../../_config/schema.ts";
 import { newsEntries, newsLanguage, sitemapEntries } from "../../_config/sitemaps.ts";
@@ -194,5 +196,34 @@ describe("sitemaps", () => {
     assert.equal(newsLanguage("en-US"), "en");
     assert.equal(newsLanguage("fr"), "fr");
     assert.equal(newsLanguage("zh-TW"), "zh-tw");
+  });
+});
+
+describe("absolute URLs in feed content", () => {
+  it("a path with or without the prefix lands once under the site URL", () => {
+    assert.equal(absoluteUrlOfHtmlPath(site, "/world/x/"), "https://example.org/news/world/x/");
+    assert.equal(absoluteUrlOfHtmlPath(site, "/news/world/x/"), "https://example.org/news/world/x/");
+    assert.equal(absoluteUrlOfHtmlPath(site, "https://other.example/x"), "https://other.example/x");
+    assert.equal(absoluteUrlOfHtmlPath({ url: "https://example.org/" }, "/world/x/"), "https://example.org/world/x/");
+  });
+
+  it("absoluteHtml resolves relative, root-relative and prefixed URLs; leaves others", async () => {
+    const html = '<a href="/world/a/">a</a><a href="/news/world/b/">b</a><a href="../c/">c</a><img src="pic.jpg" alt=""><a href="https://x.example/y?a=1&amp;b=2">x</a><a href="#n">n</a>';
+    const out = await absoluteHtml(html, site, "/world/story/");
+    assert.deepEqual([...out.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]), [
+      "https://example.org/news/world/a/",
+      "https://example.org/news/world/b/",
+      "https://example.org/news/world/c/",
+      "https://example.org/news/world/story/pic.jpg",
+      "https://x.example/y?a=1&amp;b=2",
+      "https://example.org/news/world/story/#n",
+    ]);
+  });
+
+  it("articleMeta takes a caller's share and JSON-LD images", () => {
+    const share = { url: "https://example.org/news/img/a.jpg", alt: "A", width: 1200, height: 800 };
+    const meta = articleMeta(view(), ctx, "", { share, structured: ["https://example.org/news/img/16x9.jpg", "https://example.org/news/img/1x1.jpg"] });
+    assert.deepEqual(meta.image, share);
+    assert.deepEqual(meta.jsonLd[0]!.image, ["https://example.org/news/img/16x9.jpg", "https://example.org/news/img/1x1.jpg"]);
   });
 });
