@@ -1,7 +1,9 @@
 /**
  * sitemap.xml (every public HTML page, with lastmod) and the Google News sitemap
- * (stories of the two days before the build's now). Both come from Eleventy's
- * collections, so index pages added later are listed without touching this file.
+ * (stories of the two days before the build's now). sitemap.xml is written after
+ * Eleventy wrote the pages, from what it wrote (`eleventy.after`): collections do not
+ * hold every page of a template that paginates over a collection (section fronts,
+ * topics…), the written pages do. The news sitemap is a template over the stories.
  * https://www.sitemaps.org/protocol.html
  * https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
  */
@@ -9,10 +11,14 @@ import { DateTime } from "luxon";
 import type { BuildInfo } from "./articles.ts";
 import type { ArticleItem } from "./collections.ts";
 import { isoDate } from "./dates.ts";
-import type { CollectionItem } from "./eleventy-types.ts";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { resolveBuild } from "./collections.ts";
+import { loadSite } from "./data.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
 import { syndicated } from "./feeds.ts";
 import type { SiteData } from "./schema.ts";
-import { absoluteUrl } from "./urls.ts";
+import { absoluteUrl, sitemapPath } from "./urls.ts";
 import { el, xmlDocument } from "./xml.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -37,30 +43,31 @@ interface SitemapContext {
   build: BuildInfo;
 }
 
-type PageData = { layout?: unknown; sitemap?: unknown; noindex?: unknown; updated?: unknown };
+/** A page Eleventy wrote, as its `eleventy.after` event reports it. */
+export interface WrittenPage {
+  url: string | false;
+  outputPath: string | false;
+  content: string;
+}
+
+const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
+const MODIFIED = /<meta property="article:modified_time" content="([^"]+)"/;
 
 /**
- * Every public HTML page: Eleventy's full collection, less pages that opt out
- * (`sitemap: false` or `noindex: true` in their data, like the 404 and search pages)
- * and less stories that are not public (drafts, scheduled), whatever the build mode.
- * A story's lastmod is its update (else its date); any other page's is the newest story's.
+ * Every public HTML page of a build: each page written as HTML, less those that ask
+ * search engines to stay away (`noindex`: the 404 and search pages, drafts and
+ * scheduled stories in the dev server; production builds give those no page at all).
+ * A story's lastmod is its `article:modified_time` (its update, else its date); any
+ * other page's is the newest story's, else the build's now.
  */
-export function sitemapEntries(all: CollectionItem[], articles: ArticleItem[], ctx: SitemapContext): SitemapEntry[] {
-  const { site, build } = ctx;
-  const stories = new Map(syndicated(articles, build).map((item) => [item.inputPath, item]));
-  const storyDate = (item: ArticleItem) => item.data.updated ?? item.date;
-  const newest = [...stories.values()].map((s) => isoDate(storyDate(s), site.timezone)).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
-  const entries: SitemapEntry[] = [];
-  for (const item of all) {
-    const data = item.data as PageData;
-    if (typeof item.url !== "string" || typeof item.outputPath !== "string" || !item.outputPath.endsWith(".html")) continue;
-    if (data.sitemap === false || data.noindex === true) continue;
-    const story = stories.get(item.inputPath);
-    if (data.layout === "article.11ty.tsx" && !story) continue;
-    const lastmod = story ? isoDate(storyDate(story), site.timezone) : (newest ?? isoDate(build.now, site.timezone));
-    entries.push({ loc: absoluteUrl(site, item.url), lastmod });
-  }
-  return entries.sort((a, b) => a.loc.localeCompare(b.loc));
+export function sitemapEntries(pages: WrittenPage[], site: SiteData, now: string): SitemapEntry[] {
+  const html = pages.filter((p): p is WrittenPage & { url: string } => typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
+  const listed = html.filter((p) => !NOINDEX.test(p.content));
+  const modified = new Map(listed.map((p) => [p.url, MODIFIED.exec(p.content)?.[1]]));
+  const newest = [...modified.values()].filter((d): d is string => !!d).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  return listed
+    .map((p) => ({ loc: absoluteUrl(site, p.url), lastmod: modified.get(p.url) ?? newest ?? isoDate(now, site.timezone) }))
+    .sort((a, b) => a.loc.localeCompare(b.loc));
 }
 
 export function sitemapXml(entries: SitemapEntry[]): string {
@@ -106,4 +113,25 @@ export function newsSitemapXml(entries: NewsEntry[], site: SiteData): string {
       ),
     ),
   );
+}
+
+interface AfterBuild {
+  directories: { output: string };
+  outputMode: string;
+  incremental: boolean;
+  results?: WrittenPage[];
+}
+
+/**
+ * Eleventy plugin: writes sitemap.xml after every full build. An incremental rebuild
+ * (the dev server) reports only the pages it rewrote, so it leaves the file alone.
+ */
+export default function sitemapsPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on("eleventy.after", async (arg: unknown) => {
+    const { directories, outputMode, incremental, results } = arg as AfterBuild;
+    if (outputMode !== "fs" || incremental || !results) return;
+    const site = loadSite(eleventyConfig.directories.data);
+    const xml = sitemapXml(sitemapEntries(results, site, resolveBuild().now));
+    await writeFile(path.join(directories.output, sitemapPath()), xml);
+  });
 }

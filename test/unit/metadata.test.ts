@@ -155,25 +155,25 @@ describe("sitemaps", () => {
   const story = (url: string, date: string, extra: Record<string, unknown> = {}) =>
     item(url, { layout: "article.11ty.tsx", title: `T ${url}`, description: "d", date, section: "world", ...extra }, date);
 
-  it("lists public HTML pages; leaves out opted-out pages, non-HTML files, drafts and future stories", () => {
-    const a = story("/world/a/", "2026-11-20T10:00:00Z", { updated: "2026-11-21T10:00:00Z" });
-    const draft = story("/world/draft/", "2026-11-20T10:00:00Z", { draft: true });
-    const future = story("/world/future/", "2026-12-20T10:00:00Z");
-    const all = [
-      item("/", {}, "2020-01-01"),
-      a,
-      draft,
-      future,
-      item("/404.html", { sitemap: false }, "2020-01-01", "dist/404.html"),
-      item("/search/", { noindex: true }, "2020-01-01"),
-      item("/feed.xml", {}, "2020-01-01", "dist/feed.xml"),
-      item(false, {}, "2020-01-01"),
+  it("lists the HTML pages written, less noindex ones; a story's lastmod is its modified time", () => {
+    const page = (url: string | false, head = "", outputPath: string | false = url ? `dist${url}index.html` : false) => ({ url, outputPath, content: `<html><head>${head}</head></html>` });
+    const pages = [
+      page("/"),
+      page("/world/a/", '<meta property="article:modified_time" content="2026-11-21T05:00:00-05:00"/>'),
+      page("/world/b/", '<meta property="article:modified_time" content="2026-11-20T05:00:00-05:00"/>'),
+      page("/world/page/2/"),
+      page("/world/draft/", '<meta name="robots" content="noindex"/><meta property="article:modified_time" content="2026-11-25T05:00:00-05:00"/>'),
+      page("/404.html", '<meta name="robots" content="noindex"/>', "dist/404.html"),
+      page("/feed.xml", "", "dist/feed.xml"),
+      page(false),
     ];
-    const entries = sitemapEntries(all, [a, draft, future], { site, build: { ...build, production: false } });
-    assert.deepEqual(entries, [
+    assert.deepEqual(sitemapEntries(pages, site, build.now), [
       { loc: "https://example.org/news/", lastmod: "2026-11-21T05:00:00-05:00" },
       { loc: "https://example.org/news/world/a/", lastmod: "2026-11-21T05:00:00-05:00" },
+      { loc: "https://example.org/news/world/b/", lastmod: "2026-11-20T05:00:00-05:00" },
+      { loc: "https://example.org/news/world/page/2/", lastmod: "2026-11-21T05:00:00-05:00" },
     ]);
+    assert.deepEqual(sitemapEntries([page("/")], site, build.now), [{ loc: "https://example.org/news/", lastmod: "2026-11-26T07:00:00-05:00" }], "no story: the build's now");
   });
 
   it("news: the two days before now, newest first, never a future story", () => {
