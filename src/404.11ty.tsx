@@ -4,8 +4,6 @@ import { notFoundPath } from "../_config/urls.ts";
 export const data = {
   layout: "not-found.11ty.tsx",
   permalink: notFoundPath(),
-  sitemap: false,
-  noindex: true,
 };
 
 export default function render() {
