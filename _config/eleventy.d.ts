@@ -11,10 +11,8 @@ declare module "@11ty/eleventy" {
   }
 }
 
-// @11ty/eleventy-plugin-rss 3 ships no types; we use two of its helpers as functions.
+// @11ty/eleventy-plugin-rss 3 ships no types; we use one of its helpers as a function.
 declare module "@11ty/eleventy-plugin-rss" {
   /** Rewrites every URL in an HTML fragment to an absolute one, resolved against `base`. */
   export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;
-  /** The newest `date` of a collection (or the fallback for an empty one). */
-  export function getNewestCollectionItemDate(items: { date: Date }[], emptyFallbackDate?: Date): Date;
 }
