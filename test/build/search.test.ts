@@ -82,3 +82,20 @@ describe("search page", () => {
     assert.equal(site.page("/search/").querySelector('meta[name="robots"]')!.getAttribute("content"), "noindex");
   });
 });
+
+describe("a site with no public story", () => {
+  it("gets an empty index, not one of its other pages", async () => {
+    const drafts = Object.fromEntries(
+      ["hostile-headline", "plain-story"].map((slug) => [`src/articles/2024/${slug}.md`, `---\ntitle: Draft ${slug}\ndescription: Not yet.\ndate: 2024-02-01\nsection: world\ndraft: true\n---\nDraft body.\n`]),
+    );
+    const empty = await buildFixture("good", { files: drafts });
+    try {
+      const entry = JSON.parse(readFileSync(path.join(empty.out, "pagefind", "pagefind-entry.json"), "utf8"));
+      const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+      assert.equal(pages, 0, "the home, search and 404 pages are not indexed");
+      assert.ok(empty.exists("/pagefind/pagefind-ui.js"));
+    } finally {
+      await empty.cleanup();
+    }
+  });
+});
