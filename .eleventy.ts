@@ -11,6 +11,7 @@ import markdownPlugin from "./_config/markdown.ts";
 import renderPlugin from "./_config/render.ts";
 import assetsPlugin from "./_config/assets.ts";
 import imagesPlugin from "./_config/images.ts";
+import sitemapsPlugin from "./_config/sitemaps.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -28,6 +29,7 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
   eleventyConfig.addPlugin(collectionsPlugin, options);
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
+  eleventyConfig.addPlugin(sitemapsPlugin);
 }
 
 export default function (eleventyConfig: EleventyConfig): void {

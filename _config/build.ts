@@ -1,6 +1,7 @@
 /**
  * Atomic production builds: Eleventy writes into a fresh temporary folder beside
- * `dist/`, the post-build checks run on it, and only then does it replace `dist/`
+ * `dist/`, the post-build steps write into it (the search index), the checks run on it,
+ * and only then does it replace `dist/`
  * (two renames). A failed build or check leaves the previous `dist/` exactly as it was.
  */
 import Eleventy from "@11ty/eleventy";
@@ -9,6 +10,7 @@ import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "./data.ts";
+import { indexSearch } from "./search.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -17,12 +19,22 @@ export interface BuildOptions {
   input?: string;
   /** final output folder (default `<root>/dist`) */
   output?: string;
+  /**
+   * steps that add to the output after Eleventy wrote it, before the checks run
+   * (default: DEFAULT_STEPS, the Pagefind search index; `[]` skips them)
+   */
+  steps?: PostBuildStep[];
   /** checks to run on the temporary output before it replaces `output` (e.g. `postBuildChecks()` from _config/checks) */
   checks?: ((dir: string, ctx: { siteUrl: string }) => Promise<unknown>)[];
   quiet?: boolean;
   /** extra Eleventy configuration (tests: data folder of a fixture site) */
   configure?: (eleventyConfig: unknown) => void;
 }
+
+/** Work on the finished output folder (the staging folder of an atomic build). */
+export type PostBuildStep = (dir: string) => Promise<unknown>;
+
+export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
 
 export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
@@ -44,6 +56,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     elev.setIsVerbose?.(false);
     await trackPassthroughCopy(elev, passthrough);
     const [, pages] = (await elev.write()) as [unknown, unknown[]];
+    for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
     if (options.checks?.length) {
       // The site's URL (SITE_URL applied) tells the checks the path prefix of every link.
       const siteUrl = loadSite(path.resolve(input, "../_data")).url;

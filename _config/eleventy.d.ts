@@ -38,3 +38,9 @@ declare module "@11ty/eleventy-img" {
   }
   export default function Image(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;
 }
+
+// @11ty/eleventy-plugin-rss 3 ships no types; we use one of its helpers as a function.
+declare module "@11ty/eleventy-plugin-rss" {
+  /** Rewrites every URL in an HTML fragment to an absolute one, resolved against `base`. */
+  export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;
+}

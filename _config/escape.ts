@@ -9,11 +9,12 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * JSON for a <script type="application/ld+json"> element: `<`, `>`, `&` and the
- * line separators become \u escapes, so no content can end the element or open a comment.
+ * JSON for a <script type="application/ld+json"> element (and the JSON Feed): `<`, `>`,
+ * `&` and the line separators become \u escapes, so no content can end the element,
+ * open a comment, or be sniffed as markup. The result is still plain, valid JSON.
  */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+export function jsonForScript(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")

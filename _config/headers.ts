@@ -11,7 +11,9 @@ import { pathPrefix, type UrlSite } from "./urls.ts";
 /** Content-Security-Policy directives. `'self'` only: no inline code, no third parties. */
 export const CSP_DIRECTIVES: Record<string, string> = {
   "default-src": "'none'",
-  "script-src": "'self'",
+  // 'wasm-unsafe-eval' lets Pagefind's search compile its WebAssembly; it does NOT
+  // allow eval() of JavaScript. Everything else stays 'self' only.
+  "script-src": "'self' 'wasm-unsafe-eval'",
   "style-src": "'self'",
   "img-src": "'self' data:",
   "font-src": "'self'",
@@ -58,6 +60,9 @@ export function headerRules(site: UrlSite): HeaderRule[] {
     { path: `${prefix}assets/*`, headers: [["Cache-Control", IMMUTABLE]] },
     // Processed photos (eleventy-img) are named by a hash of the source and its options.
     { path: `${prefix}img/*`, headers: [["Cache-Control", IMMUTABLE]] },
+    // Pagefind names its loader files without a hash (its index fragments are hashed):
+    // cache them briefly and revalidate, so a new index is picked up within the hour.
+    { path: `${prefix}pagefind/*`, headers: [["Cache-Control", "public, max-age=3600, must-revalidate"]] },
   ];
 }
 

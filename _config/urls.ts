@@ -58,3 +58,23 @@ export function absoluteUrl(site: UrlSite, path: string): string {
 export function isExternalUrl(url: string, site: UrlSite): boolean {
   return /^https?:\/\//i.test(url) && new URL(url).host !== new URL(site.url).host;
 }
+
+/* Feeds, sitemaps, search: the machine-readable outputs (paths, like every permalink). */
+export const feedPath = () => "/feed.xml";
+export const jsonFeedPath = () => "/feed.json";
+export const sectionFeedPath = (section: string) => `/${section}/feed.xml`;
+export const sitemapPath = () => "/sitemap.xml";
+export const newsSitemapPath = () => "/news-sitemap.xml";
+export const searchPath = () => "/search/";
+export const notFoundPath = () => "/404.html";
+
+/**
+ * Absolute URL of a root-relative path found in rendered HTML, which may already
+ * carry the path prefix (links written through `href()`) or not (a bare site path):
+ * "/news/world/x/" and "/world/x/" both → "https://example.org/news/world/x/".
+ */
+export function absoluteUrlOfHtmlPath(site: UrlSite, path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//")) return path;
+  const prefix = pathPrefix(site);
+  return path.startsWith(prefix) ? new URL(path, site.url).href : absoluteUrl(site, path);
+}

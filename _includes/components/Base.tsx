@@ -1,25 +1,41 @@
 import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../_config/collections.ts";
 import { toDateTime } from "../../_config/dates.ts";
+import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/metadata.ts";
 import { Footer } from "./Footer.tsx";
-import { Head, type HeadProps } from "./Head.tsx";
+import { Head } from "./Head.tsx";
 import { Masthead } from "./Masthead.tsx";
 
-export interface BaseProps extends Omit<HeadProps, "site" | "children"> {
+export interface BaseProps {
   /** the page's data; `layout` ("article.11ty.tsx") names the page type */
   ctx: PageContext & { layout?: unknown };
-  /** the section this page belongs to, marked in the masthead */
+  /** the page's own title; the site name is added by the pattern (none on the home page) */
+  title?: string;
+  description: string;
+  /** absolute canonical URL (default: this page's absolute URL) */
+  canonical?: string;
+  /** for pages that must not be indexed (404, search, drafts in the dev server) */
+  noindex?: boolean;
+  /** the section this page belongs to: marked in the masthead, its feed advertised, a breadcrumb */
   section?: string;
+  /** the BreadcrumbList trail (Home first); default Home › Section › this page */
+  breadcrumbs?: Crumb[];
+  /** og:image / twitter:image of a page that is not a story (default: the site default image) */
+  image?: ShareImage;
+  /** full head metadata (story pages: articleMeta); default built by pageMeta */
+  meta?: PageMeta;
   head?: ComponentChildren;
   children: ComponentChildren;
 }
 
 /** The shell every page fills (Hugo's baseof): head, skip link, masthead, main, footer. */
-export function Base({ ctx, section, head, children, ...meta }: BaseProps) {
+export function Base({ ctx, section, head, children, title, description, canonical, noindex, breadcrumbs, image, meta }: BaseProps) {
   const { site } = ctx;
+  const path = typeof ctx.page.url === "string" ? ctx.page.url : "/";
+  const headMeta = meta ?? pageMeta(ctx, { title, description, path, canonical, section, breadcrumbs, noindex, image });
   return (
     <html lang={site.language}>
-      <Head site={site} {...meta}>
+      <Head site={site} title={title} meta={headMeta}>
         {head}
       </Head>
       <body data-page-type={pageType(ctx.layout)}>

@@ -1,17 +1,18 @@
 import type { ComponentChildren } from "preact";
+import type { PageMeta } from "../../_config/metadata.ts";
 import type { SiteData } from "../../_config/schema.ts";
 import { assetUrl } from "../../_config/assets.ts";
-import { absoluteUrl, href } from "../../_config/urls.ts";
+import { href } from "../../_config/urls.ts";
+import { FeedLinks } from "./FeedLinks.tsx";
+import { JsonLd } from "./JsonLd.tsx";
+import { SocialMeta } from "./SocialMeta.tsx";
 
 export interface HeadProps {
   site: SiteData;
   /** the page's own title; the site name is added by the pattern */
   title?: string;
-  description: string;
-  /** absolute canonical URL (a syndicated story's is its source's) */
-  canonical: string;
-  /** for pages that must not be indexed (404, drafts in the dev server) */
-  noindex?: boolean;
+  /** description, canonical, social tags, feeds and JSON-LD (_config/metadata.ts) */
+  meta: PageMeta;
   children?: ComponentChildren;
 }
 
@@ -20,20 +21,21 @@ export function pageTitle(site: SiteData, title?: string): string {
   return title ? `${title} | ${site.name}` : `${site.name}: ${site.description}`;
 }
 
-export function Head({ site, title, description, canonical, noindex, children }: HeadProps) {
+export function Head({ site, title, meta, children }: HeadProps) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{pageTitle(site, title)}</title>
-      <meta name="description" content={description} />
-      <link rel="canonical" href={canonical} />
-      {noindex && <meta name="robots" content="noindex" />}
+      <meta name="description" content={meta.description} />
+      <link rel="canonical" href={meta.canonical} />
+      {meta.noindex && <meta name="robots" content="noindex" />}
       <meta name="color-scheme" content="light dark" />
       <link rel="stylesheet" href={href(site, assetUrl("/assets/css/site.css"))} />
       <link rel="icon" href={href(site, assetUrl(site.logo))} />
-      <meta property="og:site_name" content={site.name} />
-      <meta property="og:url" content={canonical.startsWith("http") ? canonical : absoluteUrl(site, canonical)} />
+      <FeedLinks feeds={meta.feeds} />
+      <SocialMeta meta={meta} site={site} />
+      <JsonLd data={meta.jsonLd} />
       {children}
     </head>
   );

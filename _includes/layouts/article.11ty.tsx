@@ -6,9 +6,7 @@ import { Base } from "../components/Base.tsx";
 import { Byline } from "../components/Byline.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
-import { absoluteUrl } from "../../_config/urls.ts";
-import { storyShareImage } from "../../_config/images.ts";
-import { ShareImage } from "../components/ShareImage.tsx";
+import { articleMeta } from "../../_config/metadata.ts";
 
 type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
 
@@ -18,34 +16,43 @@ export default function Article(data: Props) {
   if (data.page.url === false) return null;
   const { site } = data;
   const article = articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
-  const canonical = article.source?.url ?? absoluteUrl(site, article.url);
+  const meta = articleMeta(article, data);
+  // Search indexes only public stories' headline, dek and body (data-pagefind-body);
+  // everything else in the story is marked data-pagefind-ignore.
+  const indexed = !article.draft && !article.scheduled;
   return (
-    <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} canonical={canonical} head={<ShareImage image={storyShareImage(article, site)} />}>
-      <article class="story">
+    <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} meta={meta}>
+      <article class="story" data-pagefind-body={indexed ? "" : undefined}>
         <header class="story__header">
-          <p class="story__section">
+          <p class="story__section" data-pagefind-ignore="all">
             <a href={href(site, article.section.url)}>{article.section.name}</a>
             {article.draft && <strong class="flag"> Draft: not in production builds</strong>}
             {article.scheduled && <strong class="flag"> Scheduled: not yet public</strong>}
           </p>
           <h1 class="story__title">{article.title}</h1>
           <p class="story__dek">{article.description}</p>
-          <Byline article={article} site={site} />
+          <div data-pagefind-ignore="all">
+            <Byline article={article} site={site} />
+          </div>
           {article.source && (
-            <p class="story__source">
+            <p class="story__source" data-pagefind-ignore="all">
               Originally published by <a href={article.source.url}>{article.source.name}</a>
             </p>
           )}
         </header>
-        {article.image && <Figure image={article.image} site={site} lead />}
+        {article.image && (
+          <div data-pagefind-ignore="all">
+            <Figure image={article.image} site={site} lead />
+          </div>
+        )}
         <RawHtml className="story__body" html={data.content} />
         {site.promo && (
-          <p class="promo">
+          <p class="promo" data-pagefind-ignore="all">
             <a href={href(site, site.promo.url)}>{site.promo.text}</a>
           </p>
         )}
         {article.tags.length > 0 && (
-          <nav class="story__topics" aria-label="Topics">
+          <nav class="story__topics" aria-label="Topics" data-pagefind-ignore="all">
             <h2>Topics</h2>
             <ul>
               {article.tags.map((t) => (

@@ -3,14 +3,13 @@ import { absoluteUrl, archiveIndexPath, homePath, href } from "../../_config/url
 import { ArticleCard } from "../components/ArticleCard.tsx";
 import { Base } from "../components/Base.tsx";
 import { siteShareImage } from "../../_config/images.ts";
-import { ShareImage } from "../components/ShareImage.tsx";
 
 /** The home page: the latest stories, newest first. */
 export default function Home(data: PageContext) {
   const { site } = data;
   const latest = data.collections.articles.slice(0, site.pageSize).map((item) => viewOf(item, data));
   return (
-    <Base ctx={data} description={site.description} canonical={absoluteUrl(site, homePath())} head={<ShareImage image={siteShareImage(site)} />}>
+    <Base ctx={data} description={site.description} canonical={absoluteUrl(site, homePath())} image={siteShareImage(site)}>
       <h1 class="visually-hidden">{site.name}</h1>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" class="list-heading">

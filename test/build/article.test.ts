@@ -17,7 +17,10 @@ describe("article page", () => {
     const h1s = doc.querySelectorAll("h1");
     assert.equal(h1s.length, 1);
     assert.equal(h1s[0]!.textContent, 'Alert <script>alert("x")</script> & "quotes" </script><!--');
-    assert.equal(doc.querySelectorAll("script").length, 0, "no script element may come from content");
+    // The only scripts are the JSON-LD blocks (one serializer); none comes from content.
+    const scripts = [...doc.querySelectorAll("script")];
+    assert.deepEqual(scripts.map((s) => s.getAttribute("type")), ["application/ld+json", "application/ld+json"]);
+    for (const s of scripts) assert.doesNotThrow(() => JSON.parse(s.textContent!));
   });
 
   it("escapes the headline in <title> and the dek in attributes", async () => {

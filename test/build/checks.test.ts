@@ -52,6 +52,8 @@ describe("fingerprinted assets", () => {
       const { document } = parseHTML(await b.text(file));
       for (const el of document.querySelectorAll('link[rel~="stylesheet"], link[rel~="icon"], script[src]')) {
         const url = el.getAttribute("href") ?? el.getAttribute("src")!;
+        // Pagefind's own loader files keep their names (the _headers file revalidates them).
+        if (url.startsWith("/pagefind/")) continue;
         assert.ok(isFingerprinted(url), `${file}: ${url} is not fingerprinted`);
         assert.ok(b.exists(url), `${file}: ${url} does not exist`);
         seen++;
@@ -92,7 +94,8 @@ describe("_headers", () => {
     for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"]) {
       assert.ok(csp.includes(directive), `CSP lacks ${directive}`);
     }
-    assert.ok(!/unsafe-inline|unsafe-eval/.test(csp));
+    // only 'wasm-unsafe-eval' (Pagefind's WebAssembly), never inline code or JavaScript eval
+    assert.ok(!/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/.test(csp));
     assert.equal(page["X-Content-Type-Options"], "nosniff");
     assert.ok(page["Referrer-Policy"]);
     assert.match(page["Permissions-Policy"]!, /camera=\(\)/);

@@ -1,0 +1,48 @@
+/**
+ * Site search: Pagefind indexes the built HTML (a post-build step of `buildSite`,
+ * run on the staging folder before it replaces dist/) and writes its static bundle
+ * to `<output>/pagefind/`. Only story pages carry `data-pagefind-body`, so only
+ * public stories' headlines, deks and bodies are indexed: drafts and scheduled
+ * stories have no page in production, and are unmarked in the dev server.
+ * https://pagefind.app/docs/node-api/
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+export const SEARCH_BUNDLE = "pagefind";
+
+export interface SearchIndexResult {
+  /** pages indexed (those with data-pagefind-body) */
+  pages: number;
+}
+
+/** Indexes the HTML under `dir` and writes the search bundle into `dir/pagefind/`. */
+export async function indexSearch(dir: string): Promise<SearchIndexResult> {
+  const pagefind = await import("pagefind");
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
+    // Pagefind indexes every page when no page has data-pagefind-body: a site with no
+    // public story gets an empty index instead (the search page still loads).
+    let pages = 0;
+    if (await hasIndexedPage(dir)) {
+      const added = await index.addDirectory({ path: dir });
+      if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
+      pages = added.page_count;
+    }
+    const written = await index.writeFiles({ outputPath: path.join(dir, SEARCH_BUNDLE) });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
+    return { pages };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Whether any HTML page under `dir` marks content for the index (stops at the first). */
+async function hasIndexedPage(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const e of entries) {
+    if (e.isFile() && e.name.endsWith(".html") && (await readFile(path.join(e.parentPath, e.name), "utf8")).includes("data-pagefind-body")) return true;
+  }
+  return false;
+}

@@ -1,0 +1,18 @@
+/** The site-wide JSON Feed 1.1: /feed.json (the same stories as /feed.xml). */
+import type { PageContext } from "../_config/collections.ts";
+import { jsonForScript } from "../_config/escape.ts";
+import { jsonFeed } from "../_config/feed-formats.ts";
+import { buildFeed } from "../_config/feeds.ts";
+import { homePath, jsonFeedPath } from "../_config/urls.ts";
+
+export const data = {
+  permalink: jsonFeedPath(),
+  eleventyExcludeFromCollections: true,
+  eleventyImport: { collections: ["articles"] },
+};
+
+export default async function render(ctx: PageContext): Promise<string> {
+  const { site } = ctx;
+  const feed = await buildFeed(ctx, { items: ctx.collections.articles, title: site.name, description: site.description, feedPath: jsonFeedPath(), homePath: homePath() });
+  return `${jsonForScript(jsonFeed(feed), 2)}\n`;
+}

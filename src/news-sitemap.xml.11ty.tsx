@@ -1,0 +1,14 @@
+/** /news-sitemap.xml: the Google News sitemap (stories of the two days before the build). */
+import type { PageContext } from "../_config/collections.ts";
+import { newsEntries, newsSitemapXml } from "../_config/sitemaps.ts";
+import { newsSitemapPath } from "../_config/urls.ts";
+
+export const data = {
+  permalink: newsSitemapPath(),
+  eleventyExcludeFromCollections: true,
+  eleventyImport: { collections: ["articles"] },
+};
+
+export default function render(ctx: PageContext): string {
+  return newsSitemapXml(newsEntries(ctx.collections.articles, ctx), ctx.site);
+}

@@ -1,0 +1,104 @@
+/** The Pagefind search index and the search page, over the `good` fixture. */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { after, before, describe, it } from "node:test";
+import { buildFixture, type BuiltSite } from "../helpers/site.ts";
+import { EXTRA_STORIES, HIDDEN_STORIES, HOSTILE_TITLE, PUBLIC_STORIES } from "../helpers/stories.ts";
+
+let site: BuiltSite;
+
+before(async () => {
+  site = await buildFixture("good", { files: EXTRA_STORIES });
+});
+after(() => site.cleanup());
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: { title?: string };
+}
+
+/** Pagefind's page fragments: gzip, a "pagefind_dcd" signature, then JSON. */
+function fragments(out: string): Fragment[] {
+  const dir = path.join(out, "pagefind", "fragment");
+  return readdirSync(dir).map((f) => {
+    const data = gunzipSync(readFileSync(path.join(dir, f))).toString("utf8");
+    assert.ok(data.startsWith("pagefind_dcd"), `${f} is a Pagefind fragment`);
+    return JSON.parse(data.slice("pagefind_dcd".length)) as Fragment;
+  });
+}
+
+describe("search index", () => {
+  it("is written into the output by the build", () => {
+    const entry = JSON.parse(readFileSync(path.join(site.out, "pagefind", "pagefind-entry.json"), "utf8"));
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+    assert.equal(pages, PUBLIC_STORIES.length);
+    for (const file of ["pagefind.js", "pagefind-ui.js", "pagefind-ui.css"]) assert.ok(site.exists(`/pagefind/${file}`), file);
+  });
+
+  it("holds exactly the public stories: not drafts, future stories or other pages", () => {
+    const urls = fragments(site.out).map((f) => f.url).sort();
+    assert.deepEqual(urls, [...PUBLIC_STORIES].sort());
+    for (const hidden of HIDDEN_STORIES) assert.ok(!urls.includes(hidden));
+    assert.ok(fragments(site.out).every((f) => !f.content.includes("secretword")));
+  });
+
+  it("indexes headline, dek and body only", () => {
+    const hostile = fragments(site.out).find((f) => f.url === "/world/hostile-headline/")!;
+    assert.equal(hostile.meta.title, HOSTILE_TITLE);
+    assert.ok(hostile.content.includes("Dek with </script> and <b>tags</b> & ampersands"), "the dek");
+    assert.ok(hostile.content.includes("kept as written"), "the body");
+    assert.ok(hostile.content.includes("Caption <em>with</em> markup-like text"), "body figure captions");
+    for (const chrome of ["Maria Kovacs", "Follow Newsroom", "Skip to content", "Security", "The lead photo's caption", "Published"]) {
+      assert.ok(!hostile.content.includes(chrome), `chrome not indexed: ${chrome}`);
+    }
+  });
+});
+
+describe("search page", () => {
+  it("is a plain GET form to /search/ that works as a link without JavaScript", () => {
+    const doc = site.page("/search/");
+    const form = doc.querySelector('form[role="search"]')!;
+    assert.equal(form.getAttribute("action"), "/search/");
+    assert.equal(form.getAttribute("method"), "get");
+    assert.ok(form.querySelector('input[type="search"][name="q"]'));
+    assert.equal(doc.querySelector('label[for="search-q"]')!.textContent, "Search the stories");
+    assert.ok(doc.querySelector("noscript"));
+  });
+
+  it("loads Pagefind UI from the bundle and its start-up code from a file: no inline script", () => {
+    const doc = site.page("/search/");
+    const scripts = [...doc.querySelectorAll("script:not([type='application/ld+json'])")];
+    const [ui, startup] = scripts.map((s) => s.getAttribute("src")!);
+    assert.equal(scripts.length, 2);
+    assert.equal(ui, "/pagefind/pagefind-ui.js");
+    assert.match(startup!, /^\/assets\/js\/search\.[0-9a-f]{10}\.js$/, "the start-up script is fingerprinted");
+    assert.ok(scripts.every((s) => s.textContent === ""));
+    assert.ok(doc.querySelector('link[rel="stylesheet"][href="/pagefind/pagefind-ui.css"]'));
+    assert.ok(site.exists(startup!));
+    assert.equal(doc.querySelector("#search")!.getAttribute("data-bundle-path"), "/pagefind/");
+  });
+
+  it("is kept out of search engines", () => {
+    assert.equal(site.page("/search/").querySelector('meta[name="robots"]')!.getAttribute("content"), "noindex");
+  });
+});
+
+describe("a site with no public story", () => {
+  it("gets an empty index, not one of its other pages", async () => {
+    const drafts = Object.fromEntries(
+      ["hostile-headline", "plain-story"].map((slug) => [`src/articles/2024/${slug}.md`, `---\ntitle: Draft ${slug}\ndescription: Not yet.\ndate: 2024-02-01\nsection: world\ndraft: true\n---\nDraft body.\n`]),
+    );
+    const empty = await buildFixture("good", { files: drafts });
+    try {
+      const entry = JSON.parse(readFileSync(path.join(empty.out, "pagefind", "pagefind-entry.json"), "utf8"));
+      const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+      assert.equal(pages, 0, "the home, search and 404 pages are not indexed");
+      assert.ok(empty.exists("/pagefind/pagefind-ui.js"));
+    } finally {
+      await empty.cleanup();
+    }
+  });
+});
