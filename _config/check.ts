@@ -104,7 +104,7 @@ export function checkSite(options: CheckOptions): CheckResult {
       problems.push({ file, line: lineOfKey(fm.lines, "description"), key: "description", message: "still the placeholder from `npm run new`; write the dek before publishing" });
     }
     const slug = path.basename(file, ".md");
-    if (typeof data.section !== "string") continue;
+    if (typeof data.section !== "string" || !(data.section in ctx.sections)) continue;
     const date = typeof data.date === "string" ? parseContentDate(data.date, ctx.site.timezone) : undefined;
     stories.push({
       file,

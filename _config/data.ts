@@ -37,6 +37,16 @@ export function parseDataFile(contents: string, filePath: string): unknown {
   return result.data;
 }
 
+/** Front matter YAML: a syntax error is a content mistake, so Eleventy logs its message without a stack trace. */
+function parseFrontMatterYaml(source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch (e) {
+    if (e instanceof Error) Object.assign(e, { skipOriginalStack: true });
+    throw e;
+  }
+}
+
 const cache = new Map<string, { mtimeMs: number; data: unknown }>();
 
 /** A `_data` file read outside the cascade (cached by mtime), validated like the rest. */
@@ -57,7 +67,7 @@ export function loadSite(dataDir: string): SiteData {
 
 export default function dataPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addDataExtension("yaml,yml", { parser: parseDataFile });
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
   // Shallow merge: a story's `authors: [slugs]` must replace the global `authors`
   // registry in its data (deep merge would keep the registry object and drop the list).
   eleventyConfig.setDataDeepMerge(false);
