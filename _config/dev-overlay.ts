@@ -30,7 +30,7 @@ box.style.cssText = "position:fixed;inset:auto 0 0 0;z-index:2147483647;max-heig
 async function refresh() {
   const state = await (await fetch(statusUrl, { cache: "no-store" })).json();
   if (state.ok) return box.remove();
-  box.textContent = "Build failed: you are seeing the last good version of this page. Fix and save:\n\n" + state.problems.join("\n");
+  box.textContent = "Build failed: you are seeing the last good version of this page. Fix and save:\\n\\n" + state.problems.join("\\n");
   if (!box.isConnected) document.body.append(box);
 }
 refresh();

@@ -31,7 +31,7 @@ async function generate(dir: string, n: number): Promise<void> {
     const body = Array.from({ length: 8 }, (_, p) => `Paragraph ${p + 1} of generated story ${i}, with "quotes" -- and a [link](https://example.com/${i}).`).join("\n\n");
     await writeFile(
       path.join(dir, "src/articles/gen", `generated-story-${i}.md`),
-      `---\ntitle: Generated story number ${i}\ndescription: A generated story for timing.\ndate: 2023-${month}-${day}T09:00:00-05:00\nsection: ${SECTIONS[i % SECTIONS.length]}\ntags: [Topic ${i % 20}]\n---\n${body}\n`,
+      `---\ntitle: Generated story number ${i}\ndescription: A generated story for timing.\ndate: 2021-${month}-${day}T09:00:00-05:00\nsection: ${SECTIONS[i % SECTIONS.length]}\ntags: [Topic ${i % 20}]\n---\n${body}\n`,
     );
   }
 }
