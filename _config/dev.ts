@@ -54,6 +54,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const deleted = new Set<string>();
   let forceFull = false;
   let fullBuild = true;
+  /** the files the running build was started for */
+  let building: string[] = [];
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -63,10 +65,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     config(config: unknown) {
       const eleventyConfig = config as EleventyConfig;
       eleventyConfig.on("eleventy.beforeWatch", (queue) => {
-        const files = queue as string[];
-        const full = forceFull || files.length !== 1 || files.some((f) => deleted.has(f));
-        if (elev.watchManager) elev.watchManager.incremental = !full;
-        if (full) log(`full rebuild (${forceFull ? "the last build failed" : "a file was deleted"})`);
+        building = queue as string[];
+        const reason = forceFull ? "the last build failed" : building.some((f) => deleted.has(f)) ? "a file was deleted" : building.length > 1 ? "several files changed" : "";
+        if (elev.watchManager) elev.watchManager.incremental = !reason;
+        if (reason) log(`full rebuild (${reason})`);
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
@@ -95,7 +97,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       const wasBroken = !status.state.ok;
       status.succeed();
       forceFull = false;
-      deleted.clear();
+      for (const file of building) deleted.delete(file);
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms`);
       return result;
     } catch (error) {

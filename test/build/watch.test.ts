@@ -45,6 +45,14 @@ describe("watch: the editor's loop", { timeout: 180_000 }, () => {
     await w.waitFor("the old page is removed", () => !w.pageExists("/world/plain-story/"));
   });
 
+  it("a story moved to another section leaves its old URL", async () => {
+    await edit(story("brand-new.md"), /^section: science$/m, "section: business");
+    await w.waitFor("the story is at its new URL and listed there", () => w.html("/business/brand-new/").includes("A brand new story") && w.html("/").includes("/business/brand-new/"));
+    await w.waitFor("the old URL is gone", () => !w.pageExists("/science/brand-new/"));
+    await edit(story("brand-new.md"), /^section: business$/m, "section: science");
+    await w.waitFor("it is back", () => w.html("/science/brand-new/").includes("A brand new story") && !w.pageExists("/business/brand-new/"));
+  });
+
   it("a deleted story disappears from the home page and its page is removed", async () => {
     await rm(story("renamed-story.md"));
     await w.waitFor("the deleted story is gone", () => !w.html("/").includes("/world/renamed-story/") && !w.pageExists("/world/renamed-story/"));
