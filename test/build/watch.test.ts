@@ -109,3 +109,33 @@ describe("watch: a site that is broken when the server starts", { timeout: 120_0
     await w.waitFor("the story page exists", () => w.html("/world/broken-story/").includes("A broken story"));
   });
 });
+
+describe("serve: build errors in the browser", { timeout: 120_000 }, () => {
+  let w: Watcher;
+  let base: string;
+  before(async () => {
+    w = await startWatcher("good", { port: 20000 + Math.floor(Math.random() * 20000) });
+    base = /Server at (http:\/\/localhost:\d+)\//.exec(w.log())![1]!;
+  });
+  after(() => w?.stop());
+  const status = async () => (await (await fetch(`${base}/.newsroom/status.json`)).json()) as { ok: boolean; problems: string[] };
+
+  it("pages carry the overlay script; a failed rebuild is in the status they read, until it is fixed", async () => {
+    const home = await (await fetch(`${base}/`)).text();
+    assert.match(home, /<script type="module" src="\/\.newsroom\/errors\.js"><\/script>/);
+    assert.match(await (await fetch(`${base}/.newsroom/errors.js`)).text(), /newsroom-build-errors/);
+    assert.equal((await status()).ok, true);
+    const file = path.join(w.dir, "src/articles/2024/plain-story.md");
+    const good = await readFile(file, "utf8");
+    // the status is set before the failure is logged
+    await saveUntilSeen(w, file, good.replace("section: world", "section: wrld"), () => w.log().includes("build failed"));
+    const state = await status();
+    assert.equal(state.ok, false);
+    assert.ok(state.problems.some((p) => /plain-story\.md:5 section: unknown section "wrld"/.test(p)), state.problems.join("\n"));
+    assert.match(await (await fetch(`${base}/world/plain-story/`)).text(), /The plain story/, "the last good page is still served");
+    w.clearLog();
+    await writeFile(file, good);
+    await w.waitFor("the fix is built", () => w.log().includes("fixed: built"));
+    assert.equal((await status()).ok, true);
+  });
+});

@@ -24,10 +24,11 @@ export interface Watcher {
   stop(): Promise<void>;
 }
 
-export async function startWatcher(fixture: string, options: { ready?: string } = {}): Promise<Watcher> {
+/** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port`. */
+export async function startWatcher(fixture: string, options: { port?: number } = {}): Promise<Watcher> {
   const dir = await prepareFixture(fixture);
   await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), "--watch-only"], {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"])], {
     cwd: dir,
     detached: true,
     env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"), NEWSROOM_NOW: NOW, NEWSROOM_ENV: "development" },
@@ -63,7 +64,7 @@ export async function startWatcher(fixture: string, options: { ready?: string } 
     },
   };
   try {
-    await watcher.waitFor("the watcher is ready", () => log.includes("watching for changes"));
+    await watcher.waitFor("the watcher is ready", () => log.includes(options.port ? "[11ty] Server at" : "watching for changes"));
   } catch (error) {
     await watcher.stop();
     throw error;
