@@ -59,6 +59,11 @@ describe("watch: the editor's loop", { timeout: 180_000 }, () => {
     assert.match(w.html("/"), /A brand new story/, "the other stories stay listed");
   });
 
+  it("a change in _data reaches every page that shows it", async () => {
+    await edit(path.join(w.dir, "_data/sections.yaml"), /^  title: World$/m, "  title: World Desk");
+    await w.waitFor("the new section name is on the story page", () => w.html("/world/hostile-headline/").includes("World Desk"));
+  });
+
   it("a broken story is reported with its file, line and key; the last good page stays; fixing it recovers", async () => {
     const good = w.html("/world/hostile-headline/");
     assert.ok(good.includes("story__title"));
