@@ -7,7 +7,15 @@
 import { parseArgs } from "node:util";
 import { startDev } from "../_config/dev.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, "watch-only": { type: "boolean" } } });
+const USAGE = "usage: npm start [-- --port <number>] [-- --watch-only]";
+let values: { port?: string; "watch-only"?: boolean };
+try {
+  ({ values } = parseArgs({ options: { port: { type: "string" }, "watch-only": { type: "boolean" } } }));
+  if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new Error(`--port expects a number, got "${values.port}"`);
+} catch (error) {
+  console.error(`start: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const session = await startDev({ serve: !values["watch-only"], port: values.port ? Number(values.port) : undefined });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
