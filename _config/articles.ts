@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
-import { lineOfKey, readFrontMatter, YamlProblem } from "./frontmatter.ts";
+import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./markdown.ts";
 import { photoProblem } from "./photo-files.ts";
 import {
@@ -91,17 +91,22 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
 
 const v = (dt: DateTime) => dt.toISO({ suppressMilliseconds: true });
 
-/** Reads and validates one story file; throws a ContentError listing every problem. */
-export function assertArticleFile(file: string, ctx: ValidationContext): ArticleData {
-  let fm;
+/** Reads and validates one story file: its front matter (or null) and every problem. */
+export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: FrontMatter; problems: Problem[] } {
+  let fm: FrontMatter;
   try {
     fm = readFrontMatter(file);
   } catch (e) {
-    if (e instanceof YamlProblem) throw new ContentError([{ file, line: e.line, key: e.key, message: e.message }]);
+    if (e instanceof YamlProblem) return { problems: [{ file, line: e.line, key: e.key, message: e.message }] };
     throw e;
   }
-  const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);
-  if (problems.length) throw new ContentError(problems);
+  return { fm, problems: validateFrontMatter(file, fm.data, fm.lines, ctx) };
+}
+
+/** Reads and validates one story file; throws a ContentError listing every problem. */
+export function assertArticleFile(file: string, ctx: ValidationContext): ArticleData {
+  const { fm, problems } = checkArticleFile(file, ctx);
+  if (problems.length || !fm) throw new ContentError(problems);
   return fm.data as ArticleData;
 }
 

@@ -25,7 +25,8 @@ export function parseFrontMatterYaml(source: string): unknown {
     const reason = (e as { reason?: string }).reason ?? (e as Error).message;
     // Eleventy hands over the text right after the opening "---", so YAML line 0 is file line 1.
     const line = mark?.line !== undefined ? mark.line + 1 : 1;
-    throw new YamlProblem(`(front matter): malformed YAML (file line ${line}): ${reason}`, line);
+    // skipOriginalStack: Eleventy prints the editor's problem without a stack trace.
+    throw Object.assign(new YamlProblem(`(front matter): malformed YAML (file line ${line}): ${reason}`, line), { skipOriginalStack: true });
   }
 }
 

@@ -33,6 +33,10 @@ export type BlockKind = keyof typeof BLOCK_KINDS;
 /** What markdown-it gets as `env`: Eleventy passes the page's data. */
 export interface MarkdownEnv {
   page?: { inputPath?: string };
+  /** `check` mode: collect every block problem here instead of throwing at the first */
+  problems?: Problem[];
+  /** file line of the body's first line minus one (default: read from the file) */
+  lineOffset?: number;
   site?: Pick<SiteData, "url" | "requireCredits">;
   eleventy?: { directories?: { input?: string } };
 }
@@ -139,8 +143,12 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
     else block.fields.url = photo.url; // the path prefix is added when rendering
   }
   if (problems.length) {
-    const offset = env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0;
-    throw new ContentError(problems.map((p) => ({ ...p, line: p.line === undefined ? undefined : p.line + offset })));
+    const offset = env.lineOffset ?? (env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0);
+    const located = problems.map((p) => ({ ...p, line: p.line === undefined ? undefined : p.line + offset }));
+    if (!env.problems) throw new ContentError(located);
+    env.problems.push(...located);
+    state.line = closed ? next + 1 : startLine + 1;
+    return true;
   }
   const token = state.push(`newsroom_${block!.kind}`, "", 0);
   token.map = [startLine, next + 1];
@@ -212,6 +220,8 @@ export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
 }
 
 const plain = createMarkdown();
+/** The parser `check` uses: the same rules, so build and check agree on every block. */
+export const contentParser: MarkdownIt = plain;
 const withHtml = createMarkdown({ html: true });
 
 /** Renders a story body; raw HTML only when the site turns it on (`rawHtml: true`). */

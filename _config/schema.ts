@@ -158,6 +158,8 @@ function describeValue(v: unknown): string {
 /** A content mistake: carries every problem found, and prints them one a line. */
 export class ContentError extends Error {
   readonly problems: Problem[];
+  /** Eleventy's error log prints the message only, not a stack trace (the problem is in content, not code) */
+  readonly skipOriginalStack = true;
   constructor(problems: Problem[]) {
     super(problems.map(formatProblem).join("\n"));
     this.name = "ContentError";

@@ -1,0 +1,51 @@
+/**
+ * Eleventy never deletes output. In a long dev session that leaves pages no template
+ * writes any more: a deleted story, the old URL of a renamed story or of a story moved
+ * to another section, the last page of a list that got shorter. This ledger remembers
+ * which template wrote which files and deletes the ones that went stale.
+ */
+import type { EleventyResult } from "@11ty/eleventy";
+import { readdir, rm, rmdir } from "node:fs/promises";
+import path from "node:path";
+
+export class StaleOutputs {
+  /** input path → output files it wrote last time it was rendered */
+  readonly written = new Map<string, Set<string>>();
+
+  /**
+   * Records a build's results and deletes outputs gone stale. In a full build every
+   * template is in `results`; in an incremental one only the re-rendered ones.
+   */
+  async update(results: EleventyResult[], fullBuild: boolean): Promise<string[]> {
+    const now = new Map<string, Set<string>>();
+    for (const r of results) {
+      if (!now.has(r.inputPath)) now.set(r.inputPath, new Set());
+      if (typeof r.outputPath === "string") now.get(r.inputPath)!.add(path.normalize(r.outputPath));
+    }
+    const candidates = new Set<string>();
+    for (const [input, before] of this.written) {
+      if (!now.has(input) && !fullBuild) continue;
+      const after = now.get(input) ?? new Set();
+      for (const file of before) if (!after.has(file)) candidates.add(file);
+    }
+    for (const [input, after] of now) this.written.set(input, after);
+    if (fullBuild) for (const input of [...this.written.keys()]) if (!now.has(input)) this.written.delete(input);
+    const stillWritten = new Set([...this.written.values()].flatMap((s) => [...s]));
+    const removed: string[] = [];
+    for (const file of candidates) {
+      if (stillWritten.has(file)) continue;
+      await rm(file, { force: true });
+      await removeEmptyDir(path.dirname(file));
+      removed.push(file);
+    }
+    return removed.sort();
+  }
+}
+
+async function removeEmptyDir(dir: string): Promise<void> {
+  try {
+    if ((await readdir(dir)).length === 0) await rmdir(dir);
+  } catch {
+    // not empty, or already gone
+  }
+}
