@@ -14,6 +14,8 @@ export interface Sample {
   ms: number;
   /** peak RSS in MB */
   rssMB: number;
+  /** user + system CPU seconds of the child and its descendants (NaN without GNU time) */
+  cpuS: number;
 }
 
 export interface Command {
@@ -75,7 +77,7 @@ function treeHwmKB(pid: number): number {
 export async function measure(command: Command): Promise<Sample> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "newsroom-bench-"));
   const timeFile = path.join(tmp, "time");
-  const wrapped = hasGnuTime ? { ...command, cmd: GNU_TIME, args: ["-f", "%M", "-o", timeFile, command.cmd, ...command.args] } : command;
+  const wrapped = hasGnuTime ? { ...command, cmd: GNU_TIME, args: ["-f", "%M %U %S", "-o", timeFile, command.cmd, ...command.args] } : command;
   const started = performance.now();
   const child = start(wrapped);
   let output = "";
@@ -91,8 +93,10 @@ export async function measure(command: Command): Promise<Sample> {
     });
     const ms = performance.now() - started;
     if (code !== 0) throw new Error(`${command.cmd} ${command.args.join(" ")} (in ${command.cwd}) exited with ${code}:\n${output.slice(-3000)}`);
-    const kb = hasGnuTime ? Number((await readFile(timeFile, "utf8")).trim().split(/\s+/).at(-1)) : hwm;
-    return { ms, rssMB: kb / 1024 };
+    if (!hasGnuTime) return { ms, rssMB: hwm / 1024, cpuS: Number.NaN };
+    // "%M %U %S" is the last line (GNU time may first note a non-zero exit status)
+    const [kb, user, sys] = (await readFile(timeFile, "utf8")).trim().split("\n").at(-1)!.split(" ").map(Number);
+    return { ms, rssMB: kb! / 1024, cpuS: user! + sys! };
   } finally {
     clearTimeout(timeout);
     if (poll) clearInterval(poll);

@@ -59,12 +59,12 @@ export function machine(): Record<string, string> {
 const med = (r: Results, size: number, tool: Tool, key: keyof Sample) => median((r.builds.get(size)?.get(tool) ?? []).map((s) => s[key]));
 
 export function buildTable(r: Results): string {
-  const lines = ["| stories | tool | median s | min s | max s | peak RSS median MB | peak RSS max MB |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"];
+  const lines = ["| stories | tool | median s | min s | max s | peak RSS median MB | peak RSS max MB | CPU median s |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"];
   for (const [size, tools] of r.builds) {
     for (const [tool, samples] of tools) {
       const ms = samples.map((s) => s.ms);
       const rss = samples.map((s) => s.rssMB);
-      lines.push(`| ${size} | ${LABELS[tool]} | ${sec(median(ms))} | ${sec(min(ms))} | ${sec(max(ms))} | ${mb(median(rss))} | ${mb(max(rss))} |`);
+      lines.push(`| ${size} | ${LABELS[tool]} | ${sec(median(ms))} | ${sec(min(ms))} | ${sec(max(ms))} | ${mb(median(rss))} | ${mb(max(rss))} | ${median(samples.map((s) => s.cpuS)).toFixed(2)} |`);
     }
   }
   return lines.join("\n");
@@ -132,7 +132,7 @@ export function report(r: Results, info: Record<string, string>, command: string
   const parts = [
     "# Benchmarks",
     "",
-    `Written by \`${command}\` (bench/run.ts); regenerate it with the same command. Each build is a child process; tools run interleaved (cold, warm, stock, Hugo, cold, …), ${r.warmup} warm-up round(s) then ${r.runs} timed round(s) per corpus size. Wall time is the child's; peak RSS is the largest resident set of the child or any of its processes (GNU time \`%M\`).`,
+    `Written by \`${command}\` (bench/run.ts); regenerate it with the same command. Each build is a child process; tools run interleaved (cold, warm, stock, Hugo, cold, …), ${r.warmup} warm-up round(s) then ${r.runs} timed round(s) per corpus size. Wall time is the child's; peak RSS is the largest resident set of the child or any of its processes (GNU time \`%M\`); CPU is user + system time of the child and its processes (less sensitive than wall time to other load on the machine).`,
     "",
     "- **Newsroom**: `tsx scripts/build.ts` (what `npm run build` runs) in a site folder holding the corpus and the project's templates: a full production build (every page type the project has, checks included) into a temporary folder, swapped into `dist/`. *Cold*: `.cache/`, `dist/` and tsx's compile cache removed first. *Warm*: right after a build, caches and `dist/` kept.",
     "- **Stock Eleventy**: the same Eleventy package on the same markdown files, one Nunjucks layout, a home page listing the newest stories, `markdownTemplateEngine: false`, nothing else.",

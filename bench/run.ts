@@ -85,7 +85,7 @@ function latencyTargets(sites: Sites, story: { path: string; section: string; sl
   };
 }
 
-const fmt = (s: Sample) => `${(s.ms / 1000).toFixed(2)} s, ${s.rssMB.toFixed(0)} MB`;
+const fmt = (s: Sample) => `${(s.ms / 1000).toFixed(2)} s, ${s.rssMB.toFixed(0)} MB, CPU ${s.cpuS.toFixed(2)} s`;
 
 async function main(): Promise<void> {
   const started = performance.now();
