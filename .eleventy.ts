@@ -10,6 +10,7 @@ import datesPlugin from "./_config/dates.ts";
 import markdownPlugin from "./_config/markdown.ts";
 import renderPlugin from "./_config/render.ts";
 import assetsPlugin from "./_config/assets.ts";
+import watchPlugin from "./_config/watch.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -26,6 +27,7 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(collectionsPlugin, options);
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(watchPlugin);
 }
 
 export default function (eleventyConfig: EleventyConfig): void {

@@ -1,7 +1,9 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time by function and by
  * package/file, and total (inclusive) time of the project's own functions.
- *   tsx bench/profile.ts <file.cpuprofile> [top=25]
+ *   tsx bench/profile.ts <file.cpuprofile> [top=25] [fromMs-toMs]
+ * With a window, only samples taken between those times (ms from the profile's
+ * start) count, e.g. one watch-mode rebuild; `timeline` prints busy time per second.
  */
 import { readFileSync } from "node:fs";
 
@@ -10,7 +12,7 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, windowArg] = process.argv.slice(2);
 if (!file) throw new Error("usage: tsx bench/profile.ts <file.cpuprofile> [top]");
 const top = Number(topArg ?? 25);
 const prof = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -18,7 +20,19 @@ const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map<number, number>();
-prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000));
+const [from, to] = windowArg && windowArg !== "timeline" ? windowArg.split("-").map(Number) : [0, Infinity];
+const busy = new Map<number, number>();
+let clock = 0;
+prof.samples.forEach((id, i) => {
+  const dt = (prof.timeDeltas[i] ?? 0) / 1000;
+  clock += dt;
+  if (byId.get(id)!.callFrame.functionName !== "(idle)") busy.set(Math.floor(clock / 1000), (busy.get(Math.floor(clock / 1000)) ?? 0) + dt);
+  if (clock >= from! && clock <= to!) self.set(id, (self.get(id) ?? 0) + dt);
+});
+if (windowArg === "timeline") {
+  for (const [s, ms] of busy) console.log(`${String(s).padStart(4)} s ${"#".repeat(Math.round(ms / 20))} ${ms.toFixed(0)}`);
+  process.exit(0);
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const where = (url: string) => {
