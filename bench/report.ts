@@ -34,6 +34,8 @@ export interface Results {
   builds: Map<number, Map<Tool, Sample[]>>;
   latencySize?: number;
   latency: Map<"newsroom" | "stock" | "hugo", LatencyResult>;
+  /** how Newsroom watched, for the latency table */
+  newsroomWatch?: string;
 }
 
 export function machine(): Record<string, string> {
@@ -53,6 +55,7 @@ export function machine(): Record<string, string> {
     Node: process.version,
     Eleventy: pkg("@11ty/eleventy"),
     Hugo: hugo,
+    "Load average at the end (1, 5, 15 min)": os.loadavg().map((x) => x.toFixed(1)).join(", "),
   };
 }
 
@@ -96,7 +99,7 @@ export function growthTable(r: Results): string {
 
 export function latencyTable(r: Results): string {
   if (!r.latency.size) return "";
-  const names = { newsroom: "Newsroom (`--watch --incremental`)", stock: "Stock Eleventy (`--watch --incremental`)", hugo: "Hugo (`--watch`, to disk)" };
+  const names = { newsroom: `Newsroom (\`${r.newsroomWatch ?? "--watch --incremental"}\`)`, stock: "Stock Eleventy (`--watch --incremental`)", hugo: "Hugo (`--watch`, to disk)" };
   const lines = ["| tool | edits | page median s | page min s | page max s | home median s | home min s | home max s | timeouts |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"];
   for (const [tool, l] of r.latency) {
     lines.push(`| ${names[tool]} | ${l.page.length + l.timeouts} | ${sec(median(l.page))} | ${sec(min(l.page))} | ${sec(max(l.page))} | ${sec(median(l.home))} | ${sec(min(l.home))} | ${sec(max(l.home))} | ${l.timeouts} |`);
