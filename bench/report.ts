@@ -137,7 +137,7 @@ export function report(r: Results, info: Record<string, string>, command: string
     "",
     `Written by \`${command}\` (bench/run.ts); regenerate it with the same command. Each build is a child process; tools run interleaved (cold, warm, stock, Hugo, cold, …), ${r.warmup} warm-up round(s) then ${r.runs} timed round(s) per corpus size. Wall time is the child's; peak RSS is the largest resident set of the child or any of its processes (GNU time \`%M\`); CPU is user + system time of the child and its processes (less sensitive than wall time to other load on the machine).`,
     "",
-    "- **Newsroom**: `tsx scripts/build.ts` (what `npm run build` runs) in a site folder holding the corpus and the project's templates: a full production build (every page type the project has, checks included) into a temporary folder, swapped into `dist/`. *Cold*: `.cache/`, `dist/` and tsx's compile cache removed first. *Warm*: right after a build, caches and `dist/` kept.",
+    "- **Newsroom**: package.json's `build` script (`npm run build`), run as npm runs it, in a site folder holding the corpus and the project's templates: a full production build (every page type the project has, checks included) into a temporary folder, swapped into `dist/`. *Cold*: `.cache/`, `dist/` and tsx's compile cache removed first. *Warm*: right after a build, caches and `dist/` kept.",
     "- **Stock Eleventy**: the same Eleventy package on the same markdown files, one Nunjucks layout, a home page listing the newest stories, `markdownTemplateEngine: false`, nothing else.",
     "- **Hugo**: the same files as `content/<section>/<slug>.md`; single, list (paginated) and terms templates, tags and authors taxonomies, its default RSS and sitemap.",
     "",

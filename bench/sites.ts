@@ -1,8 +1,9 @@
 /**
  * Writes one corpus as three sites under .bench/n<N>/:
  *  - newsroom/: the project's layout (src/articles/<year>/<slug>.md + _data/), with the
- *    project's templates, .eleventy.ts and tsconfig linked in (like the test fixtures),
- *    so `tsx scripts/build.ts` run there is exactly `npm run build` on this content;
+ *    project's templates, .eleventy.ts, tsconfig, package.json and scripts/ linked in
+ *    (like the test fixtures), so package.json's `build` script run there is exactly
+ *    `npm run build` on this content;
  *  - stock/: the same markdown for bare Eleventy: one .njk layout, a one-list home page,
  *    `markdownTemplateEngine: false`, nothing else;
  *  - hugo/: the same files as Hugo content (content/<section>/<slug>.md) with single,
@@ -39,7 +40,7 @@ export async function writeNewsroom(dir: string, corpus: Corpus): Promise<void> 
   await writeAll(path.join(dir, "src"), corpus.stories.map((s) => [s.path, s.text]));
   await linkProject(dir);
   // The project files `npm run build` reads from its working folder.
-  for (const file of [".eleventy.ts", "tsconfig.json", "package.json"]) await symlink(path.join(ROOT, file), path.join(dir, file));
+  for (const file of [".eleventy.ts", "tsconfig.json", "package.json", "scripts"]) await symlink(path.join(ROOT, file), path.join(dir, file));
 }
 
 const STOCK_CONFIG = `// Stock Eleventy: markdown through one layout, nothing else.
