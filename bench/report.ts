@@ -143,6 +143,8 @@ export function report(r: Results, info: Record<string, string>, command: string
     "",
     "Corpus: deterministic (seeded), stories of 500–1,000 words with headings, links, a blockquote and lists; 6 sections, 200 topics, 30 authors, no photos.",
     "",
+    "Options: `--quick` (200 stories, 1 run, 2 edits, written to .bench/), `--runs N`, `--warmup N`, `--sizes 1000,4000`, `--edits N`, `--no-hugo`, `--no-latency`, `--out file`; see bench/run.ts. Where the time goes: [performance.md](performance.md).",
+    "",
     "## Machine",
     "",
     ...Object.entries(info).map(([k, v]) => `- ${k}: ${v}`),

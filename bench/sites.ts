@@ -9,7 +9,7 @@
  *  - hugo/: the same files as Hugo content (content/<section>/<slug>.md) with single,
  *    list, terms and home templates; Hugo's default RSS and sitemap.
  */
-import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { linkProject, ROOT } from "../test/helpers/site.ts";
 import { authorsYaml, type Corpus } from "./corpus.ts";
@@ -35,7 +35,13 @@ async function writeAll(dir: string, files: [string, string][]): Promise<void> {
 }
 
 export async function writeNewsroom(dir: string, corpus: Corpus): Promise<void> {
-  await cp(path.join(ROOT, "_data"), path.join(dir, "_data"), { recursive: true });
+  // The project's _data: YAML copied, code (*.ts, *.js) linked so its imports resolve.
+  await mkdir(path.join(dir, "_data"), { recursive: true });
+  for (const entry of await readdir(path.join(ROOT, "_data"))) {
+    const [from, to] = [path.join(ROOT, "_data", entry), path.join(dir, "_data", entry)];
+    if (/\.(c|m)?[jt]sx?$/.test(entry)) await symlink(from, to);
+    else await cp(from, to, { recursive: true });
+  }
   await writeFile(path.join(dir, "_data/authors.yaml"), `# Bench authors (generated)\n${authorsYaml(corpus.authors)}`);
   await writeAll(path.join(dir, "src"), corpus.stories.map((s) => [s.path, s.text]));
   await linkProject(dir);
