@@ -12,6 +12,7 @@ import renderPlugin from "./_config/render.ts";
 import assetsPlugin from "./_config/assets.ts";
 import imagesPlugin from "./_config/images.ts";
 import sitemapsPlugin from "./_config/sitemaps.ts";
+import watchPlugin from "./_config/watch.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -30,6 +31,7 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(sitemapsPlugin);
+  eleventyConfig.addPlugin(watchPlugin);
 }
 
 export default function (eleventyConfig: EleventyConfig): void {

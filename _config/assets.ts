@@ -76,8 +76,22 @@ export function fingerprintHtml(html: string, map: Map<string, string> = manifes
   });
 }
 
+// Eleventy asks for a directory data file once per template below it: 4,000 stories meant
+// 4,000 `import()`s of articles.11tydata.ts, each a round trip to tsx's loader thread
+// (docs/performance.md). Node caches the module anyway, so remember the promise.
+const dataModules = new Map<string, Promise<unknown>>();
+function importDataFile(file: string): Promise<unknown> {
+  const url = pathToFileURL(path.resolve(file)).href;
+  let data = dataModules.get(url);
+  if (!data) {
+    data = import(url).then((m: { default: unknown }) => m.default);
+    dataModules.set(url, data);
+  }
+  return data;
+}
+
 export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addDataExtension("ts", { parser: async (file: string) => (await import(pathToFileURL(path.resolve(file)).href)).default, read: false });
+  eleventyConfig.addDataExtension("ts", { parser: importDataFile, read: false });
   const input = eleventyConfig.directories.input;
   const assetsDir = path.resolve(input, "assets");
   if (process.env.ELEVENTY_RUN_MODE === "serve") {

@@ -8,7 +8,8 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { parseFrontMatterYaml, parseYaml } from "./frontmatter.ts";
+import { parseYaml } from "./frontmatter.ts";
+import { parseFrontMatterYaml } from "./topics-not-collections.ts";
 import { authorsSchema, ContentError, sectionsSchema, siteSchema, zodProblems, type SiteData } from "./schema.ts";
 
 const SCHEMAS: Record<string, z.ZodType> = { site: siteSchema, sections: sectionsSchema, authors: authorsSchema };
@@ -57,6 +58,8 @@ export function loadSite(dataDir: string): SiteData {
 
 export default function dataPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addDataExtension("yaml,yml", { parser: parseDataFile });
+  // Front matter: the same YAML, and story tags kept out of Eleventy's per-tag collections
+  // (they cost a full sort of the site per tag; topic pages come from our collections).
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
   // Shallow merge: a story's `authors: [slugs]` must replace the global `authors`
   // registry in its data (deep merge would keep the registry object and drop the list).

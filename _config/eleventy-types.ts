@@ -46,6 +46,7 @@ export interface EleventyConfig {
   ignores: { add(glob: string): void; delete(glob: string): void };
   watchIgnores: { add(glob: string): void };
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setUseGitIgnore(on: boolean): void;
   setInputDirectory(dir: string): void;
   setOutputDirectory(dir: string): void;

@@ -2,7 +2,7 @@
  * Every URL rule in one place. Paths (what permalinks write) never carry the
  * path prefix; `href` adds it for links, `absoluteUrl` makes feed/sitemap/canonical URLs.
  */
-import slugify from "@sindresorhus/slugify";
+import { slug } from "./slug.ts";
 
 export interface UrlSite {
   /** absolute base URL, ending in "/", e.g. https://example.org/news/ */
@@ -10,11 +10,11 @@ export interface UrlSite {
 }
 
 export function slugifyText(text: string): string {
-  return slugify(text, { decamelize: false }) || "section";
+  return slug(text) || "section";
 }
 
 export function topicSlug(tag: string): string {
-  return slugify(tag, { decamelize: false }) || "topic";
+  return slug(tag) || "topic";
 }
 
 /** `/<section>/<slug>/` */

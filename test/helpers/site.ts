@@ -34,14 +34,22 @@ export async function prepareFixture(name: string, files: Record<string, string 
   const from = name === "site" ? ROOT : path.join(FIXTURES, name);
   await cp(path.join(from, "src"), path.join(dir, "src"), { recursive: true, filter: (p) => !p.includes(`${path.sep}node_modules`) });
   await cp(path.join(from, "_data"), path.join(dir, "_data"), { recursive: true });
-  await symlink(path.join(ROOT, "_includes"), path.join(dir, "_includes"));
-  await linkTemplates(path.join(ROOT, "src"), path.join(dir, "src"));
+  await linkProject(dir);
   for (const [file, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await rm(path.join(dir, file), { force: true });
     writeFileSync(path.join(dir, file), content);
   }
   return dir;
+}
+
+/**
+ * Links the project's `_includes/`, and its templates and assets under `src/`, into a
+ * site folder holding only content (a fixture, or the benchmark corpus).
+ */
+export async function linkProject(dir: string): Promise<void> {
+  await symlink(path.join(ROOT, "_includes"), path.join(dir, "_includes"));
+  await linkTemplates(path.join(ROOT, "src"), path.join(dir, "src"));
 }
 
 /** Project templates (*.ts, *.tsx) and assets, linked so their imports resolve to _config/. */

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: builds a synthetic corpus with Newsroom (cold and warm), stock
+ * Eleventy and Hugo, interleaved, then measures watch-mode rebuild latency, and
+ * writes docs/benchmarks.md. See docs/performance.md for what the numbers mean.
+ *
+ *   npm run bench                       # sizes 1000,4000; 1 warm-up + 5 runs; 5 edits
+ *   npm run bench -- --quick            # smoke run: 200 stories, 1 run, 2 edits
+ *   npm run bench -- --runs 7 --sizes 1000,4000 --edits 5 --warmup 1 --no-hugo --no-latency --out file.md
+ * Environment: BENCH_RUNS, BENCH_SIZES, BENCH_EDITS override the defaults too.
+ * Newsroom's watch command defaults to Eleventy's `--watch --incremental` under tsx (what
+ * `npm start` runs); BENCH_NEWSROOM_WATCH="<script.ts> <args…>" runs a project script
+ * instead (under tsx, in the corpus folder), with BENCH_NEWSROOM_READY as the regular
+ * expression its output matches once it watches (default: Eleventy's "Watching…").
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseDataFile } from "../_config/data.ts";
+import { ROOT } from "../test/helpers/site.ts";
+import { generateCorpus } from "./corpus.ts";
+import { measureLatency, type LatencyTarget } from "./latency.ts";
+import { killAll, measure, type Command, type Sample } from "./measure.ts";
+import { LABELS, machine, report, type Results, type Tool } from "./report.ts";
+import { outputPaths, writeSites, type Sites } from "./sites.ts";
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const has = (name: string) => process.argv.includes(`--${name}`);
+
+const quick = has("quick");
+const runs = Number(flag("runs") ?? process.env.BENCH_RUNS ?? (quick ? 1 : 5));
+const warmup = Number(flag("warmup") ?? (quick ? 0 : 1));
+const sizes = (flag("sizes") ?? process.env.BENCH_SIZES ?? (quick ? "200" : "1000,4000")).split(",").map(Number);
+const edits = Number(flag("edits") ?? process.env.BENCH_EDITS ?? (quick ? 2 : 5));
+const latencySize = Number(flag("latency-size") ?? (sizes.includes(1000) ? 1000 : Math.min(...sizes)));
+const out = path.resolve(ROOT, flag("out") ?? (quick ? ".bench/benchmarks.md" : "docs/benchmarks.md"));
+const withHugo = !has("no-hugo") && hugoInstalled();
+const withLatency = !has("no-latency");
+
+function hugoInstalled(): boolean {
+  try {
+    execFileSync("hugo", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BENCH = path.join(ROOT, ".bench");
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+const node = process.execPath;
+// tsx reads tsconfig.json (JSX settings) from the working folder; the corpus folder links
+// the project's, whose `include` globs only match the project's real paths: name it.
+const TSX_ENV = { TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") };
+
+/**
+ * Newsroom's build is package.json's `build` script, run the way npm runs it (a shell in
+ * the site folder, the project's node_modules/.bin first on PATH), so whatever that script
+ * grows into (checks, a search index) is measured too.
+ */
+function npmBuild(sites: Sites, env: Record<string, string>): Command {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const PATH = `${path.join(ROOT, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`;
+  return { cmd: "sh", args: ["-c", pkg.scripts.build!], cwd: sites.newsroom, env: { ...TSX_ENV, ...env, PATH } };
+}
+
+/** Each tool: what to clear before a run, and the command. */
+function buildStep(tool: Tool, sites: Sites): { clear: string[]; command: Command } {
+  switch (tool) {
+    case "newsroom-cold":
+      return {
+        clear: [".cache", "dist"].map((d) => path.join(sites.newsroom, d)),
+        command: npmBuild(sites, { TSX_DISABLE_CACHE: "1" }),
+      };
+    case "newsroom-warm":
+      return { clear: [], command: npmBuild(sites, {}) };
+    case "stock":
+      return { clear: [path.join(sites.stock, "dist")], command: { cmd: node, args: [ELEVENTY, "--config=eleventy.config.mjs", "--quiet"], cwd: sites.stock } };
+    case "hugo":
+      return { clear: ["public", "resources"].map((d) => path.join(sites.hugo, d)), command: { cmd: "hugo", args: ["--quiet", "-d", "public"], cwd: sites.hugo } };
+  }
+}
+
+async function runBuild(tool: Tool, sites: Sites): Promise<Sample> {
+  const step = buildStep(tool, sites);
+  for (const dir of step.clear) await rm(dir, { recursive: true, force: true });
+  return measure(step.command);
+}
+
+function latencyTargets(sites: Sites, story: { path: string; section: string; slug: string }): Record<"newsroom" | "stock" | "hugo", LatencyTarget> {
+  const paths = outputPaths(sites, story);
+  return {
+    newsroom: { command: { cmd: node, args: [TSX, ...newsroomWatch()], cwd: sites.newsroom, env: TSX_ENV }, ready: new RegExp(process.env.BENCH_NEWSROOM_READY ?? "Watching…"), ...paths.newsroom },
+    stock: { command: { cmd: node, args: [ELEVENTY, "--config=eleventy.config.mjs", "--watch", "--incremental"], cwd: sites.stock }, ready: /Watching…/, ...paths.stock },
+    hugo: { command: { cmd: "hugo", args: ["--watch", "-d", "public"], cwd: sites.hugo }, ready: /Watching for changes/, ...paths.hugo },
+  };
+}
+
+function newsroomWatch(): string[] {
+  const custom = process.env.BENCH_NEWSROOM_WATCH?.trim().split(/\s+/);
+  if (!custom?.length) return [ELEVENTY, "--config=.eleventy.ts", "--watch", "--incremental"];
+  return [path.resolve(ROOT, custom[0]!), ...custom.slice(1)];
+}
+
+const fmt = (s: Sample) => `${(s.ms / 1000).toFixed(2)} s, ${s.rssMB.toFixed(0)} MB, CPU ${s.cpuS.toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const sections = Object.keys(parseDataFile(readFileSync(path.join(ROOT, "_data/sections.yaml"), "utf8"), "sections.yaml") as object);
+  const tools: Tool[] = ["newsroom-cold", "newsroom-warm", "stock", ...(withHugo ? (["hugo"] as const) : [])];
+  const results: Results = { runs, warmup, builds: new Map(), latency: new Map(), latencySize: withLatency ? latencySize : undefined, newsroomWatch: process.env.BENCH_NEWSROOM_WATCH ?? "eleventy --watch --incremental" };
+  const siteOf = new Map<number, { sites: Sites; newest: { path: string; section: string; slug: string } }>();
+  await mkdir(BENCH, { recursive: true });
+  for (const size of [...new Set([...sizes, ...(withLatency ? [latencySize] : [])])]) {
+    const corpus = generateCorpus({ stories: size, sections });
+    const sites = await writeSites(path.join(BENCH, `n${size}`), corpus, withHugo);
+    siteOf.set(size, { sites, newest: corpus.stories.at(-1)! });
+    console.log(`corpus: ${size} stories in ${path.relative(ROOT, path.join(BENCH, `n${size}`))}`);
+  }
+  for (const size of sizes) {
+    const { sites } = siteOf.get(size)!;
+    const samples = new Map<Tool, Sample[]>(tools.map((t) => [t, []]));
+    results.builds.set(size, samples);
+    for (let round = 1; round <= warmup + runs; round++) {
+      const timed = round > warmup;
+      for (const tool of tools) {
+        const sample = await runBuild(tool, sites);
+        if (timed) samples.get(tool)!.push(sample);
+        console.log(`${size} ${timed ? `run ${round - warmup}/${runs}` : "warm-up"}  ${LABELS[tool].padEnd(32)} ${fmt(sample)}`);
+      }
+    }
+  }
+  if (withLatency) {
+    const { sites, newest } = siteOf.get(latencySize)!;
+    const targets = latencyTargets(sites, newest);
+    const watchers: ("newsroom" | "stock" | "hugo")[] = ["newsroom", "stock", ...(withHugo ? (["hugo"] as const) : [])];
+    for (const tool of watchers) {
+      const l = await measureLatency(targets[tool], edits);
+      results.latency.set(tool, l);
+      console.log(`latency ${tool}: page ${l.page.map((x) => x.toFixed(0)).join(", ")} ms; home ${l.home.map((x) => x.toFixed(0)).join(", ")} ms; timeouts ${l.timeouts}`);
+    }
+  }
+  const args = process.argv.slice(2).join(" ");
+  const text = report(results, { ...machine(), "Bench run time": `${((performance.now() - started) / 60000).toFixed(1)} min` }, `npm run bench${args ? ` -- ${args}` : ""}`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, text);
+  console.log(`\n${text}\nWritten to ${path.relative(ROOT, out)}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  killAll();
+}
