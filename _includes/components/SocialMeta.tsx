@@ -13,6 +13,7 @@ export function SocialMeta({ meta, site }: { meta: PageMeta; site: SiteData }) {
       <meta property="og:description" content={meta.description} />
       <meta property="og:url" content={meta.canonical} />
       <meta property="og:image" content={image.url} />
+      <meta property="og:image:type" content="image/jpeg" />
       <meta property="og:image:alt" content={image.alt} />
       {image.width && <meta property="og:image:width" content={String(image.width)} />}
       {image.height && <meta property="og:image:height" content={String(image.height)} />}
