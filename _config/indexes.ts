@@ -133,4 +133,4 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
   for (const name of names) eleventyConfig.addCollection(name, (api) => indexesOf(api)[name]);
 }
 
-export { listingTitle, paginate, storyCount, type ListingPage, type ListingType } from "./listing.ts";
+export { listingTemplate, listingTitle, paginate, storyCount, type ListingPage, type ListingType } from "./listing.ts";

@@ -56,3 +56,18 @@ export function listingTitle(listing: Pick<ListingPage, "title" | "pageNumber" |
 export function storyCount(n: number): string {
   return `${n} ${n === 1 ? "story" : "stories"}`;
 }
+
+/**
+ * The data of a listing page template (src/section.11ty.tsx, …): one output page per
+ * page of each list of that type, at its stable URL. It lists stories, so it declares
+ * them (`eleventyImport`): incremental rebuilds refresh it when a story changes.
+ */
+export function listingTemplate(type: ListingType, path: (key: string, page: number) => string) {
+  const collection = `${type}Pages`;
+  return {
+    layout: `${type}.11ty.tsx`,
+    pagination: { data: `collections.${collection}`, size: 1, alias: "listing" },
+    permalink: (data: { listing: ListingPage }) => path(data.listing.key, data.listing.pageNumber),
+    eleventyImport: { collections: ["articles", collection] },
+  };
+}
