@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { ArticleView } from "./articles.ts";
@@ -42,19 +43,34 @@ const jobs = new Map<string, Job>();
 const copied = new Set<string>();
 
 /**
- * Encoding starts as soon as a page asks for an image (`startShareImages` names the
+ * Encoding starts as soon as a page asks for an image (`resetShareImages` names the
  * cache), on at most ENCODERS of libuv's threads, so it runs on the second core while
  * Eleventy renders on the main thread, and leaves libuv threads free for Eleventy's
  * file writes. Without a cache folder named, everything waits for publishShareImages.
  */
-const ENCODERS = 2;
-let early: { cacheDir: string; queue: string[]; running: number; done: Map<string, Promise<string>> } | undefined;
+const ENCODERS = Math.max(2, availableParallelism());
+let early:
+  | { cacheDir: string; queue: string[]; running: number; done: Map<string, Promise<string>>; waiting: Map<string, { resolve(file: string): void; reject(error: unknown): void }> }
+  | undefined;
 
 /** A new build starts: forget the last one's jobs and copies; encode into `cacheDir` from now on. */
 export function resetShareImages(cacheDir?: string): void {
   jobs.clear();
   copied.clear();
-  early = cacheDir ? { cacheDir, queue: [], running: 0, done: new Map() } : undefined;
+  early = cacheDir ? { cacheDir, queue: [], running: 0, done: new Map(), waiting: new Map() } : undefined;
+}
+
+function resetQueue(cacheDir: string): void {
+  early = { cacheDir, queue: [...jobs.keys()], running: 0, done: new Map(), waiting: new Map() };
+  pump();
+}
+
+/** The encoding of a job not started yet: resolves when the queue gets to it. */
+function queued(name: string): Promise<string> {
+  const e = early!;
+  const started = e.done.get(name);
+  if (started) return started;
+  return new Promise((resolve, reject) => e.waiting.set(name, { resolve, reject }));
 }
 
 function addJob(name: string, job: Job): void {
@@ -76,6 +92,8 @@ function pump(): void {
     });
     encoded.catch(() => undefined); // awaited (and reported) by publishShareImages
     e.done.set(name, encoded);
+    const waiter = e.waiting.get(name);
+    if (waiter) encoded.then(waiter.resolve, waiter.reject);
   }
 }
 
@@ -146,9 +164,11 @@ export async function publish(cachedFile: string, outputDir: string): Promise<vo
  * pages asked for since the last build started; returns their file names.
  */
 export async function publishShareImages(dirs: { cacheDir: string; outputDir: string }): Promise<string[]> {
-  const started = early?.cacheDir === dirs.cacheDir ? early.done : new Map<string, Promise<string>>();
-  if (early) early.queue.length = 0; // what has not started yet is encoded here, all at once
-  await Promise.all([...jobs].map(async ([name, job]) => publish(await (started.get(name) ?? cached(name, job, dirs.cacheDir)), dirs.outputDir)));
+  if (early?.cacheDir !== dirs.cacheDir) resetQueue(dirs.cacheDir);
+  // Whatever is still queued keeps going through the queue (bounded: thousands of cards
+  // in flight at once would hold thousands of decoded canvases in memory).
+  const done = early!.done;
+  await Promise.all([...jobs.keys()].map(async (name) => publish(await (done.get(name) ?? queued(name)), dirs.outputDir)));
   return [...jobs.keys()];
 }
 
