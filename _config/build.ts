@@ -11,6 +11,7 @@ import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "./data.ts";
 import { indexSearch } from "./search.ts";
+import { resetTimings, timePhase } from "./timings.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -24,11 +25,25 @@ export interface BuildOptions {
    * (default: DEFAULT_STEPS, the Pagefind search index; `[]` skips them)
    */
   steps?: PostBuildStep[];
-  /** checks to run on the temporary output before it replaces `output` (e.g. `postBuildChecks()` from _config/checks) */
-  checks?: ((dir: string, ctx: { siteUrl: string }) => Promise<unknown>)[];
+  /**
+   * checks to run on the temporary output before it replaces `output` (e.g.
+   * `postBuildChecks()` from _config/checks). They start as soon as Eleventy has written
+   * the pages, beside the post-build steps: a check must await `ctx.stepsDone` before it
+   * looks at anything other than the HTML pages Eleventy wrote.
+   */
+  checks?: ((dir: string, ctx: CheckStart) => Promise<unknown>)[];
   quiet?: boolean;
   /** extra Eleventy configuration (tests: data folder of a fixture site) */
   configure?: (eleventyConfig: unknown) => void;
+}
+
+export interface CheckStart {
+  /** the site's absolute base URL (SITE_URL applied): the path prefix of every link */
+  siteUrl: string;
+  /** settles when every post-build step has finished writing (rejects if one failed) */
+  stepsDone: Promise<unknown>;
+  /** the project folder (for caches under `<root>/.cache/`) */
+  root: string;
 }
 
 /** Work on the finished output folder (the staging folder of an atomic build). */
@@ -54,23 +69,33 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
       },
     });
     elev.setIsVerbose?.(false);
-    await trackPassthroughCopy(elev, passthrough);
-    const [, pages] = (await elev.write()) as [unknown, unknown[]];
-    for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
-    if (options.checks?.length) {
-      // The site's URL (SITE_URL applied) tells the checks the path prefix of every link.
+    resetTimings();
+    await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
+    const [, pages] = (await timePhase("eleventy (render, write, images)", () => elev.write())) as [unknown, unknown[]];
+    // The steps (Pagefind: a separate process) and the checks run side by side; a check
+    // waits for `stepsDone` before it reads what the steps write.
+    const stepsDone = timePhase("post-build steps (search index)", async () => {
+      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
+    });
+    stepsDone.catch(() => undefined); // reported by the await below
+    const checks = timePhase("checks (total)", async () => {
+      if (!options.checks?.length) return;
       const siteUrl = loadSite(path.resolve(input, "../_data")).url;
-      for (const check of options.checks) await check(staging, { siteUrl });
-    }
-    const previous = `${staging}-previous`;
-    if (existsSync(output)) await rename(output, previous);
-    try {
-      await rename(staging, output);
-    } catch (error) {
-      if (existsSync(previous)) await rename(previous, output); // put the old site back
-      throw error;
-    }
-    await rm(previous, { recursive: true, force: true });
+      for (const check of options.checks) await check(staging, { siteUrl, stepsDone, root });
+    });
+    // Both settle before anything is cleaned up; the steps' failure comes first.
+    for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
+    await timePhase("swap", async () => {
+      const previous = `${staging}-previous`;
+      if (existsSync(output)) await rename(output, previous);
+      try {
+        await rename(staging, output);
+      } catch (error) {
+        if (existsSync(previous)) await rename(previous, output); // put the old site back
+        throw error;
+      }
+      await rm(previous, { recursive: true, force: true });
+    });
     return { output, files: Array.isArray(pages) ? pages.length : 0 };
   } catch (error) {
     // When a template fails, Eleventy rejects while its passthrough copies still run into

@@ -24,6 +24,7 @@ import { FORMATS, pictureHtml, rewriteImages, WIDTHS, type ImgTag, type Renditio
 import { ContentError } from "./schema.ts";
 import { IMG_PATH, publish, publishShareImages, resetShareImages } from "./share-images.ts";
 import { pathPrefix } from "./urls.ts";
+import { timePhase } from "./timings.ts";
 
 export {
   CROPS,
@@ -130,7 +131,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     const site = loadSite(directories.data);
     const cacheDir = cacheDirFor(directories.input);
     state = { inputDir: path.resolve(directories.input), outputDir: path.resolve(directories.output), cacheDir, prefix: pathPrefix(site), host: new URL(site.url).host };
-    resetShareImages();
+    resetShareImages(cacheDir);
     await scanPhotos(directories.input, cacheDir);
   });
   eleventyConfig.addTransform("responsive-images", async function (content, outputPath) {
@@ -141,7 +142,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
   });
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     if (!state) return;
-    await publishShareImages(state);
+    await timePhase("eleventy.after: share images and cards", () => publishShareImages(state!));
     const contents = ((args[0] as EventArgs).results ?? []).flatMap((r) => (typeof r.content === "string" ? [r.content] : []));
     await publishReferencedOriginals(contents, state);
   });

@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { ArticleView } from "./articles.ts";
@@ -20,6 +21,8 @@ export const IMG_PATH = "/img/";
 export const SHARE_WIDTH = 1200;
 /** Part of every share-image and card file name: bump it when `encode` changes, so cached files are redone. */
 const SHARE_VERSION = "s1";
+/** The same for social cards (c2: plain libjpeg-turbo instead of mozjpeg, 4× faster). */
+const CARD_VERSION = "c2";
 export const CROPS = [
   [16, 9],
   [4, 3],
@@ -39,10 +42,59 @@ type Job = { kind: "photo"; file: string; width: number; height: number; crop: b
 const jobs = new Map<string, Job>();
 const copied = new Set<string>();
 
-/** A new build starts: forget the last one's jobs and copies. */
-export function resetShareImages(): void {
+/**
+ * Encoding starts as soon as a page asks for an image (`resetShareImages` names the
+ * cache), on at most ENCODERS of libuv's threads, so it runs on the second core while
+ * Eleventy renders on the main thread, and leaves libuv threads free for Eleventy's
+ * file writes. Without a cache folder named, everything waits for publishShareImages.
+ */
+const ENCODERS = Math.max(2, availableParallelism());
+let early:
+  | { cacheDir: string; queue: string[]; running: number; done: Map<string, Promise<string>>; waiting: Map<string, { resolve(file: string): void; reject(error: unknown): void }> }
+  | undefined;
+
+/** A new build starts: forget the last one's jobs and copies; encode into `cacheDir` from now on. */
+export function resetShareImages(cacheDir?: string): void {
   jobs.clear();
   copied.clear();
+  early = cacheDir ? { cacheDir, queue: [], running: 0, done: new Map(), waiting: new Map() } : undefined;
+}
+
+function resetQueue(cacheDir: string): void {
+  early = { cacheDir, queue: [...jobs.keys()], running: 0, done: new Map(), waiting: new Map() };
+  pump();
+}
+
+/** The encoding of a job not started yet: resolves when the queue gets to it. */
+function queued(name: string): Promise<string> {
+  const e = early!;
+  const started = e.done.get(name);
+  if (started) return started;
+  return new Promise((resolve, reject) => e.waiting.set(name, { resolve, reject }));
+}
+
+function addJob(name: string, job: Job): void {
+  if (jobs.has(name)) return;
+  jobs.set(name, job);
+  if (!early) return;
+  early.queue.push(name);
+  pump();
+}
+
+function pump(): void {
+  const e = early;
+  while (e && e.running < ENCODERS && e.queue.length) {
+    const name = e.queue.shift()!;
+    e.running++;
+    const encoded = cached(name, jobs.get(name)!, e.cacheDir).finally(() => {
+      e.running--;
+      pump();
+    });
+    encoded.catch(() => undefined); // awaited (and reported) by publishShareImages
+    e.done.set(name, encoded);
+    const waiter = e.waiting.get(name);
+    if (waiter) encoded.then(waiter.resolve, waiter.reject);
+  }
 }
 
 /** og:image of a photo: a JPEG 1200 px wide (or the photo's own width if smaller), uncropped. */
@@ -51,7 +103,7 @@ export function shareImage(photoFile: string, ctx: { site: SiteData; alt: string
   const width = Math.min(SHARE_WIDTH, info.width);
   const height = Math.round((info.height * width) / info.width);
   const name = `${info.hash}-${SHARE_VERSION}-share-${width}.jpg`;
-  jobs.set(name, { kind: "photo", file: info.file, width, height, crop: false });
+  addJob(name, { kind: "photo", file: info.file, width, height, crop: false });
   return { url: absoluteUrl(ctx.site, IMG_PATH + name), width, height, alt: ctx.alt };
 }
 
@@ -68,7 +120,7 @@ export function structuredImages(photoFile: string, ctx: { site: SiteData }): st
   return CROPS.map((ratio) => {
     const { width, height } = cropSize(info.width, info.height, ratio);
     const name = `${info.hash}-${SHARE_VERSION}-${ratio[0]}x${ratio[1]}-${width}.jpg`;
-    jobs.set(name, { kind: "photo", file: info.file, width, height, crop: true });
+    addJob(name, { kind: "photo", file: info.file, width, height, crop: true });
     return absoluteUrl(ctx.site, IMG_PATH + name);
   });
 }
@@ -76,8 +128,8 @@ export function structuredImages(photoFile: string, ctx: { site: SiteData }): st
 /** A generated 1200×630 card (headline, section, site name) for a page without a photo. */
 export function socialCard(text: CardText, ctx: { site: SiteData }): ShareImage {
   const svg = cardSvg(text);
-  const name = `card-${hashBytes(SHARE_VERSION + svg)}.jpg`;
-  jobs.set(name, { kind: "card", svg });
+  const name = `card-${hashBytes(CARD_VERSION + svg)}.jpg`;
+  addJob(name, { kind: "card", svg });
   return { url: absoluteUrl(ctx.site, IMG_PATH + name), width: CARD_WIDTH, height: CARD_HEIGHT, alt: text.section ? `${text.section}: ${text.headline}` : text.headline };
 }
 
@@ -112,7 +164,11 @@ export async function publish(cachedFile: string, outputDir: string): Promise<vo
  * pages asked for since the last build started; returns their file names.
  */
 export async function publishShareImages(dirs: { cacheDir: string; outputDir: string }): Promise<string[]> {
-  await Promise.all([...jobs].map(async ([name, job]) => publish(await cached(name, job, dirs.cacheDir), dirs.outputDir)));
+  if (early?.cacheDir !== dirs.cacheDir) resetQueue(dirs.cacheDir);
+  // Whatever is still queued keeps going through the queue (bounded: thousands of cards
+  // in flight at once would hold thousands of decoded canvases in memory).
+  const done = early!.done;
+  await Promise.all([...jobs.keys()].map(async (name) => publish(await (done.get(name) ?? queued(name)), dirs.outputDir)));
   return [...jobs.keys()];
 }
 

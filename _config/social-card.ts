@@ -71,7 +71,13 @@ export function cardSvg({ headline, section, siteName }: CardText): string {
   ].join("");
 }
 
-/** The card as a 1200×630 JPEG. */
+/**
+ * The card as a 1200×630 JPEG. Plain libjpeg-turbo, not mozjpeg: a card is flat colour
+ * and text, mozjpeg made it ~20 % smaller (47 vs 59 KB) at 4× the encoding time, and
+ * every story without a photo has one (docs/performance.md).
+ */
 export async function renderCard(svg: string): Promise<Buffer> {
-  return sharp(Buffer.from(svg)).resize(CARD_WIDTH, CARD_HEIGHT).flatten({ background: "#1d3557" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  // The SVG is drawn at exactly 1200×630 on an opaque background: no resize, and
+  // dropping the alpha channel is all "flatten" did (same pixels, a quarter less time).
+  return sharp(Buffer.from(svg)).removeAlpha().jpeg({ quality: 82 }).toBuffer();
 }

@@ -7,10 +7,11 @@
  *   npm run bench -- --quick            # smoke run: 200 stories, 1 run, 2 edits
  *   npm run bench -- --runs 7 --sizes 1000,4000 --edits 5 --warmup 1 --no-hugo --no-latency --out file.md
  * Environment: BENCH_RUNS, BENCH_SIZES, BENCH_EDITS override the defaults too.
- * Newsroom's watch command defaults to Eleventy's `--watch --incremental` under tsx (what
- * `npm start` runs); BENCH_NEWSROOM_WATCH="<script.ts> <args…>" runs a project script
+ * Newsroom's watch command defaults to `npm start -- --watch-only` (scripts/serve.ts: the
+ * dev loop, Eleventy's incremental watch plus Newsroom's fixes, without the HTTP server);
+ * BENCH_NEWSROOM_WATCH="<script.ts> <args…>" runs a project script
  * instead (under tsx, in the corpus folder), with BENCH_NEWSROOM_READY as the regular
- * expression its output matches once it watches (default: Eleventy's "Watching…").
+ * expression its output matches once it watches (default: Eleventy's "Watching…"; for the default command, "watching for changes").
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -94,7 +95,7 @@ async function runBuild(tool: Tool, sites: Sites): Promise<Sample> {
 function latencyTargets(sites: Sites, story: { path: string; section: string; slug: string }): Record<"newsroom" | "stock" | "hugo", LatencyTarget> {
   const paths = outputPaths(sites, story);
   return {
-    newsroom: { command: { cmd: node, args: [TSX, ...newsroomWatch()], cwd: sites.newsroom, env: TSX_ENV }, ready: new RegExp(process.env.BENCH_NEWSROOM_READY ?? "Watching…"), ...paths.newsroom },
+    newsroom: { command: { cmd: node, args: [TSX, ...newsroomWatch()], cwd: sites.newsroom, env: TSX_ENV }, ready: new RegExp(process.env.BENCH_NEWSROOM_READY ?? (process.env.BENCH_NEWSROOM_WATCH ? "Watching…" : "watching for changes")), ...paths.newsroom },
     stock: { command: { cmd: node, args: [ELEVENTY, "--config=eleventy.config.mjs", "--watch", "--incremental"], cwd: sites.stock }, ready: /Watching…/, ...paths.stock },
     hugo: { command: { cmd: "hugo", args: ["--watch", "-d", "public"], cwd: sites.hugo }, ready: /Watching for changes/, ...paths.hugo },
   };
@@ -102,7 +103,8 @@ function latencyTargets(sites: Sites, story: { path: string; section: string; sl
 
 function newsroomWatch(): string[] {
   const custom = process.env.BENCH_NEWSROOM_WATCH?.trim().split(/\s+/);
-  if (!custom?.length) return [ELEVENTY, "--config=.eleventy.ts", "--watch", "--incremental"];
+  // Default: `npm start`'s dev loop (scripts/serve.ts), without its HTTP server.
+  if (!custom?.length) return [path.join(ROOT, "scripts/serve.ts"), "--watch-only"];
   return [path.resolve(ROOT, custom[0]!), ...custom.slice(1)];
 }
 
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const sections = Object.keys(parseDataFile(readFileSync(path.join(ROOT, "_data/sections.yaml"), "utf8"), "sections.yaml") as object);
   const tools: Tool[] = ["newsroom-cold", "newsroom-warm", "stock", ...(withHugo ? (["hugo"] as const) : [])];
-  const results: Results = { runs, warmup, builds: new Map(), latency: new Map(), latencySize: withLatency ? latencySize : undefined, newsroomWatch: process.env.BENCH_NEWSROOM_WATCH ?? "eleventy --watch --incremental" };
+  const results: Results = { runs, warmup, builds: new Map(), latency: new Map(), latencySize: withLatency ? latencySize : undefined, newsroomWatch: process.env.BENCH_NEWSROOM_WATCH ?? "npm start -- --watch-only" };
   const siteOf = new Map<number, { sites: Sites; newest: { path: string; section: string; slug: string } }>();
   await mkdir(BENCH, { recursive: true });
   for (const size of [...new Set([...sizes, ...(withLatency ? [latencySize] : [])])]) {

@@ -5,12 +5,14 @@
  */
 import { buildSite } from "../_config/build.ts";
 import { postBuildChecks } from "../_config/checks/index.ts";
+import { timingLines } from "../_config/timings.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
 const started = performance.now();
 try {
   const { output, files } = await buildSite({ quiet: true, checks: [postBuildChecks((line) => console.log(line))] });
   console.log(`Built ${files} pages into ${output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines()].join("\n"));
 } catch (error) {
   console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);
   console.error(errorText(error));

@@ -5,7 +5,13 @@
  * Any finding fails the build with the list of findings; dist/ stays as it was.
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { recordPhase } from "../timings.ts";
 import { validatePages } from "./html.ts";
+
+/** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
+const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import { checkLinks, type LinkReport } from "./links.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 
@@ -16,6 +22,13 @@ export { fileForPath, formatFinding, listFiles, urlOfFile, type Finding } from "
 export interface CheckContext {
   /** the site's absolute base URL, path prefix included (site.url after SITE_URL) */
   siteUrl: string;
+  /**
+   * settles when the post-build steps (the search index) have written their files:
+   * html-validate starts on Eleventy's pages before that, the link check after
+   */
+  stepsDone?: Promise<unknown>;
+  /** project folder: html-validate results are cached in `<root>/.cache/checks/` by page content */
+  root?: string;
 }
 
 export interface CheckReport {
@@ -23,6 +36,8 @@ export interface CheckReport {
   pages: number;
   links: number;
   pending: LinkReport["pending"];
+  /** pages whose html-validate result came from the cache (same bytes as a page of the last build) */
+  cachedPages: number;
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -47,15 +62,27 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
       return await fn();
     } finally {
       timings[name] = Math.round(performance.now() - start);
+      recordPhase(`check: ${name}`, performance.now() - start);
     }
   };
+  const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  // Eleventy's pages are all there now: validate them while the steps run; then
+  // everything else, on the complete folder.
+  const early = listFiles(dir);
+  const validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
+  validating.catch(() => undefined); // awaited below
+  await ctx.stepsDone;
   const files = listFiles(dir);
-  const html = await time("html-validate", () => validatePages(dir, files));
+  const seen = new Set(early);
   const links = await time("links", () => checkLinks(dir, files, ctx.siteUrl));
   const encoding = await time("encoding", () => replacementCharacters(dir, files));
+  const first = await validating;
+  const late = await validatePages(dir, files.filter((f) => !seen.has(f)));
+  const html = { findings: [...first.findings, ...late.findings], pages: first.pages + late.pages, cached: first.cached };
   return {
     files: files.length,
     pages: html.pages,
+    cachedPages: html.cached,
     links: links.checked,
     pending: links.pending,
     findings: [...html.findings, ...links.findings, ...encoding],
@@ -78,7 +105,8 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
     const t = report.timings;
     log(
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
-        (report.findings.length ? `: ${report.findings.length} problems` : ": no problems"),
+        (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
+        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : ""),
     );
     for (const p of report.pending) log(`  pending: ${p.count} links into ${p.family} (e.g. ${p.example}); no page of that kind is built yet`);
     if (report.findings.length) throw new CheckError(report.findings);

@@ -60,6 +60,8 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
     if (!ids.has(file)) ids.set(file, isHtml(file) ? idsOf(parseHTML(readFileSync(path.join(dir, file), "utf8")).document) : new Set());
     return ids.get(file)!;
   };
+  // Thousands of links share a few hundred targets: look each one up on disk once.
+  const targets = new Map<string, string | undefined>();
   const broken = new Map<string, Ref[]>();
   const familyResolved = new Set<string>();
   for (const ref of refs) {
@@ -81,7 +83,8 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
       continue;
     }
     const sitePath = `/${url.pathname.slice(base.pathname.length)}`;
-    const target = fileForPath(dir, sitePath);
+    if (!targets.has(sitePath)) targets.set(sitePath, fileForPath(dir, sitePath));
+    const target = targets.get(sitePath);
     const family = PENDING_ROUTES.find((f) => f.pattern.test(sitePath))?.name;
     if (!target) {
       const key = family ?? "";
