@@ -15,7 +15,7 @@ const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import { checkLinks, type LinkReport } from "./links.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 
-export { checkLinks, PENDING_ROUTES } from "./links.ts";
+export { checkLinks } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
 export { fileForPath, formatFinding, listFiles, urlOfFile, type Finding } from "./files.ts";
 
@@ -35,7 +35,6 @@ export interface CheckReport {
   files: number;
   pages: number;
   links: number;
-  pending: LinkReport["pending"];
   /** pages whose html-validate result came from the cache (same bytes as a page of the last build) */
   cachedPages: number;
   findings: Finding[];
@@ -84,7 +83,6 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     pages: html.pages,
     cachedPages: html.cached,
     links: links.checked,
-    pending: links.pending,
     findings: [...html.findings, ...links.findings, ...encoding],
     timings,
   };
@@ -108,7 +106,6 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
         (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : ""),
     );
-    for (const p of report.pending) log(`  pending: ${p.count} links into ${p.family} (e.g. ${p.example}); no page of that kind is built yet`);
     if (report.findings.length) throw new CheckError(report.findings);
     return report;
   };

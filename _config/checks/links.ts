@@ -10,20 +10,6 @@ import { parseHTML } from "linkedom";
 import { isFingerprinted } from "../assets.ts";
 import { fileForPath, isHtml, urlOfFile, type Finding } from "./files.ts";
 
-/**
- * Route families that other modules are still adding. A link into one of these is
- * tolerated (and reported as pending) only while NO link of that family resolves,
- * i.e. while the build produces no page of that kind at all; as soon as one exists,
- * every link into the family must resolve. Remove an entry once its pages exist.
- */
-export const PENDING_ROUTES: { name: string; pattern: RegExp }[] = [
-  { name: "section fronts", pattern: /^\/(?!topics\/|authors\/|archive\/)[a-z0-9-]+\/(page\/\d+\/)?$/ },
-  { name: "topic pages", pattern: /^\/topics\/([^/]+\/)*$/ },
-  { name: "author pages", pattern: /^\/authors\/([^/]+\/)*$/ },
-  { name: "archive pages", pattern: /^\/archive\/([^/]+\/)*$/ },
-  { name: "feeds", pattern: /^\/[^/]*\.(xml|json)$/ },
-];
-
 /** Pages or files that keep names we don't choose (so can't carry a content hash). */
 const UNHASHED_OK = [/^\/pagefind\//];
 
@@ -31,8 +17,6 @@ export interface LinkReport {
   findings: Finding[];
   /** URLs checked (one per attribute value or srcset entry) */
   checked: number;
-  /** links into PENDING_ROUTES families that have no page yet */
-  pending: { family: string; count: number; example: string }[];
 }
 
 interface Ref {
@@ -62,8 +46,6 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
   };
   // Thousands of links share a few hundred targets: look each one up on disk once.
   const targets = new Map<string, string | undefined>();
-  const broken = new Map<string, Ref[]>();
-  const familyResolved = new Set<string>();
   for (const ref of refs) {
     const pageUrl = new URL(urlOfFile(ref.file).slice(1), base);
     if (/^\s*javascript:/i.test(ref.url)) {
@@ -85,13 +67,10 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
     const sitePath = `/${url.pathname.slice(base.pathname.length)}`;
     if (!targets.has(sitePath)) targets.set(sitePath, fileForPath(dir, sitePath));
     const target = targets.get(sitePath);
-    const family = PENDING_ROUTES.find((f) => f.pattern.test(sitePath))?.name;
     if (!target) {
-      const key = family ?? "";
-      broken.set(key, [...(broken.get(key) ?? []), { ...ref, url: sitePath }]);
+      findings.push({ check: "links", file: ref.file, message: `${ref.what} "${sitePath}" does not resolve to a file in the build` });
       continue;
     }
-    if (family) familyResolved.add(family);
     const fragment = decodeURIComponent(url.hash.slice(1));
     if (fragment && fragment !== "top" && !idsOfFile(target).has(fragment)) {
       findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}": no element with id "${fragment}" in ${target}` });
@@ -102,15 +81,7 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
       }
     }
   }
-  const pending: LinkReport["pending"] = [];
-  for (const [family, list] of broken) {
-    if (family && !familyResolved.has(family)) {
-      pending.push({ family, count: list.length, example: list[0]!.url });
-      continue;
-    }
-    for (const ref of list) findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}" does not resolve to a file in the build` });
-  }
-  return { findings, checked: refs.length, pending };
+  return { findings, checked: refs.length };
 }
 
 function idsOf(document: Document): Set<string> {
