@@ -1,0 +1,120 @@
+/**
+ * The two blocks the content contract needs without HTML (`::: figure` and
+ * `::: related`): parsing their `key: value` lines with every problem found, resolving
+ * photo paths, and rendering them (every text escaped). markdown.ts wires them into
+ * markdown-it; `check` and the photo scan use them directly.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { escapeHtml } from "./escape.ts";
+import { bodyLineOffset } from "./frontmatter.ts";
+import type { ImageData, Problem } from "./schema.ts";
+import { href } from "./urls.ts";
+
+export const BLOCK_KINDS = {
+  figure: { keys: ["src", "alt", "caption", "credit"], required: ["src", "alt", "caption"] },
+  related: { keys: ["title", "url"], required: ["title", "url"] },
+} as const;
+export type BlockKind = keyof typeof BLOCK_KINDS;
+
+export interface ContentBlock {
+  kind: BlockKind;
+  /** 0-based line in the body where the block starts */
+  line: number;
+  fields: Record<string, string>;
+}
+
+/** Parses the lines of a `:::` block into fields, collecting every problem. */
+export function parseBlock(kind: string, lines: string[], line: number, file: string): { block?: ContentBlock; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (offset: number) => line + offset + 1;
+  if (!(kind in BLOCK_KINDS)) {
+    return { problems: [{ file, line: at(0), key: `::: ${kind}`, message: `unknown block; expected one of ${Object.keys(BLOCK_KINDS).join(", ")}` }] };
+  }
+  const spec = BLOCK_KINDS[kind as BlockKind];
+  const fields: Record<string, string> = {};
+  lines.forEach((text, i) => {
+    if (!text.trim()) return;
+    const m = /^\s*([a-z]+)\s*:\s*(.*?)\s*$/.exec(text);
+    if (!m) {
+      problems.push({ file, line: at(i + 1), key: kind, message: `expected "key: value", got "${text.trim()}"` });
+    } else if (!(spec.keys as readonly string[]).includes(m[1]!)) {
+      problems.push({ file, line: at(i + 1), key: `${kind}.${m[1]}`, message: `unknown key; expected one of ${spec.keys.join(", ")}` });
+    } else if (!m[2]) {
+      problems.push({ file, line: at(i + 1), key: `${kind}.${m[1]}`, message: "expected a value" });
+    } else {
+      fields[m[1]!] = m[2];
+    }
+  });
+  for (const key of spec.required) {
+    if (!fields[key]) problems.push({ file, line: at(0), key: `${kind}.${key}`, message: "required" });
+  }
+  if (kind === "related" && fields.url && !/^(https?:\/\/|\/)/.test(fields.url)) {
+    problems.push({ file, line: at(0), key: "related.url", message: "expected an absolute http(s) URL or a site path starting with /" });
+  }
+  return { block: problems.length ? undefined : { kind: kind as BlockKind, line, fields }, problems };
+}
+
+/** Resolves a photo path: relative to the story's file, or from `src/` when it starts with "/". */
+export function resolvePhoto(src: string, inputPath: string, inputDir: string): { file: string; url: string } {
+  const file = src.startsWith("/") ? path.join(inputDir, src) : path.join(path.dirname(inputPath), src);
+  const rel = path.relative(inputDir, file).split(path.sep).join("/");
+  return { file, url: `/${rel}` };
+}
+
+export type StoryPhoto = ImageData & { url: string; file: string };
+const figureCache = new Map<string, { mtimeMs: number; photo: StoryPhoto | undefined }>();
+
+/** A story's first body figure (for cards and share images when it has no lead photo). */
+export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
+  if (!existsSync(inputPath)) return undefined;
+  const mtimeMs = statSync(inputPath).mtimeMs;
+  const hit = figureCache.get(inputPath);
+  if (hit?.mtimeMs === mtimeMs) return hit.photo;
+  const lines = readFileSync(inputPath, "utf8").split(/\r?\n/).slice(bodyLineOffset(inputPath));
+  const start = lines.findIndex((l) => /^:::[ \t]*figure[ \t]*$/.test(l.trim()));
+  const end = lines.findIndex((l, i) => i > start && l.trim() === ":::");
+  let photo: StoryPhoto | undefined;
+  if (start >= 0 && end > start) {
+    const { block } = parseBlock("figure", lines.slice(start + 1, end), start, inputPath);
+    const f = block?.fields;
+    if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir) };
+  }
+  figureCache.set(inputPath, { mtimeMs, photo });
+  return photo;
+}
+
+/** One external link rule: rel="noopener" for links that leave the site. */
+export function isExternal(href: string, siteUrl: string | undefined): boolean {
+  if (!/^https?:\/\//i.test(href)) return false;
+  try {
+    return !siteUrl || new URL(href).host !== new URL(siteUrl).host;
+  } catch {
+    return true;
+  }
+}
+
+/** A site path ("/world/x/") gets the path prefix, like every link layouts write. */
+export function withPrefix(url: string, siteUrl: string | undefined): string {
+  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? href({ url: siteUrl }, url) : url;
+}
+
+export function renderFigure(fields: Record<string, string>, siteUrl?: string): string {
+  const caption = fields.caption ? `<span class="figure__caption">${escapeHtml(fields.caption)}</span>` : "";
+  const credit = fields.credit ? ` <span class="figure__credit">${escapeHtml(fields.credit)}</span>` : "";
+  return (
+    `<figure class="figure"><img src="${escapeHtml(withPrefix(fields.url ?? fields.src ?? "", siteUrl))}" alt="${escapeHtml(fields.alt ?? "")}">` +
+    (caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : "") +
+    `</figure>\n`
+  );
+}
+
+export function renderRelated(fields: Record<string, string>, siteUrl?: string): string {
+  const href = withPrefix(fields.url ?? "", siteUrl);
+  const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
+  return (
+    // An <aside> is a landmark: each needs its own accessible name (html-validate unique-landmark).
+    `<aside class="related" aria-label="Related: ${escapeHtml(fields.title ?? "")}"><p class="related__label">Related</p>` +
+    `<p class="related__title"><a href="${escapeHtml(href)}"${rel}>${escapeHtml(fields.title ?? "")}</a></p></aside>\n`
+  );
+}
