@@ -96,7 +96,21 @@ export function feedAuthors(view: ArticleView, site: SiteData): FeedAuthor[] {
   return [{ name: site.newsroom, url: absoluteUrl(site, homePath()) }];
 }
 
-export async function feedItem(item: ArticleItem, ctx: PageContext): Promise<FeedItem> {
+// A story is in the site's Atom feed, its JSON Feed and its section's feed: make its
+// item (body made absolute, photos swapped) once per build. The entry is reused only
+// while the item's data and rendered body are the same objects (incremental rebuilds).
+const items = new WeakMap<ArticleItem, { data: unknown; content: unknown; item: Promise<FeedItem> }>();
+
+/** A story's feed item, made once per build however many feeds carry it. */
+export function feedItem(item: ArticleItem, ctx: PageContext): Promise<FeedItem> {
+  const hit = items.get(item);
+  if (hit && hit.data === item.data && hit.content === item.templateContent) return hit.item;
+  const made = makeFeedItem(item, ctx);
+  items.set(item, { data: item.data, content: item.templateContent, item: made });
+  return made;
+}
+
+async function makeFeedItem(item: ArticleItem, ctx: PageContext): Promise<FeedItem> {
   const { site } = ctx;
   const view = viewOf(item, ctx);
   const lead = view.image ? renderFigure({ ...view.image, url: view.image.url }, site.url) : "";
@@ -124,8 +138,8 @@ export async function buildFeed(
   options: { items: ArticleItem[]; title: string; description: string; feedPath: string; homePath: string },
 ): Promise<Feed> {
   const { site } = ctx;
-  const items = await Promise.all(syndicated(options.items, ctx.build).slice(0, FEED_LIMIT).map((item) => feedItem(item, ctx)));
-  const newest = items.map((i) => i.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  const entries = await Promise.all(syndicated(options.items, ctx.build).slice(0, FEED_LIMIT).map((item) => feedItem(item, ctx)));
+  const newest = entries.map((i) => i.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   return {
     title: options.title,
     description: options.description,
@@ -135,6 +149,12 @@ export async function buildFeed(
     icon: absoluteUrl(site, site.logo),
     updated: newest ?? isoDate(ctx.build.now, site.timezone),
     authors: [{ name: site.newsroom, url: absoluteUrl(site, homePath()) }],
-    items,
+    items: entries,
   };
+}
+
+/** The site-wide feed (Atom at /feed.xml, JSON Feed at /feed.json: the same stories). */
+export function siteFeed(ctx: PageContext, feedPath: string): Promise<Feed> {
+  const { site } = ctx;
+  return buildFeed(ctx, { items: ctx.collections.articles, title: site.name, description: site.description, feedPath, homePath: homePath() });
 }

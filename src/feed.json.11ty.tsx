@@ -2,8 +2,8 @@
 import type { PageContext } from "../_config/collections.ts";
 import { jsonForScript } from "../_config/escape.ts";
 import { jsonFeed } from "../_config/feed-formats.ts";
-import { buildFeed } from "../_config/feeds.ts";
-import { homePath, jsonFeedPath } from "../_config/urls.ts";
+import { siteFeed } from "../_config/feeds.ts";
+import { jsonFeedPath } from "../_config/urls.ts";
 
 export const data = {
   permalink: jsonFeedPath(),
@@ -12,7 +12,5 @@ export const data = {
 };
 
 export default async function render(ctx: PageContext): Promise<string> {
-  const { site } = ctx;
-  const feed = await buildFeed(ctx, { items: ctx.collections.articles, title: site.name, description: site.description, feedPath: jsonFeedPath(), homePath: homePath() });
-  return `${jsonForScript(jsonFeed(feed), 2)}\n`;
+  return `${jsonForScript(jsonFeed(await siteFeed(ctx, jsonFeedPath())), 2)}\n`;
 }
