@@ -56,6 +56,11 @@ export function rfc822Date(value: DateInput, zone: string): string {
   return toDateTime(value, zone).toRFC2822() ?? "";
 }
 
+/** The year in the site's zone (the footer's copyright line). */
+export function yearOf(value: DateInput, zone: string): number {
+  return toDateTime(value, zone).year;
+}
+
 /** `yyyy/MM` for monthly archive URLs. */
 export function monthKey(value: DateInput, zone: string): string {
   return toDateTime(value, zone).toFormat("yyyy/MM");

@@ -12,7 +12,7 @@ import { validatePages } from "./html.ts";
 
 /** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
-import { checkLinks, type LinkReport } from "./links.ts";
+import { checkLinks } from "./links.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 
 export { checkLinks } from "./links.ts";

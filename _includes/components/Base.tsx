@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../_config/collections.ts";
-import { toDateTime } from "../../_config/dates.ts";
+import { yearOf } from "../../_config/dates.ts";
 import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/metadata.ts";
 import { Footer } from "./Footer.tsx";
 import { Head } from "./Head.tsx";
@@ -46,7 +46,7 @@ export function Base({ ctx, section, head, children, title, description, canonic
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <Footer site={site} year={toDateTime(ctx.build.now, site.timezone).year} />
+        <Footer site={site} year={yearOf(ctx.build.now, site.timezone)} />
       </body>
     </html>
   );
