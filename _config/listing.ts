@@ -71,3 +71,15 @@ export function listingTemplate(type: ListingType, path: (key: string, page: num
     eleventyImport: { collections: ["articles", collection] },
   };
 }
+
+/**
+ * The data of an index page template (topics, authors, archive): one page listing a
+ * collection's entries with their story counts, so it declares the stories too.
+ */
+export function indexTemplate(layout: "topics-index" | "authors-index" | "archive-index", permalink: string, collection: string) {
+  return {
+    layout: `${layout}.11ty.tsx`,
+    permalink,
+    eleventyImport: { collections: ["articles", collection] },
+  };
+}

@@ -1,11 +1,8 @@
 /** The authors index (collections.authorsIndex). It lists stories' counts, so it rebuilds when one changes. */
+import { indexTemplate } from "../_config/listing.ts";
 import { authorsIndexPath } from "../_config/urls.ts";
 
-export const data = {
-  layout: "authors-index.11ty.tsx",
-  permalink: authorsIndexPath(),
-  eleventyImport: { collections: ["articles", "authorsIndex"] },
-};
+export const data = indexTemplate("authors-index", authorsIndexPath(), "authorsIndex");
 
 export default function render() {
   return "";

@@ -1,11 +1,8 @@
 /** The topics index (collections.topicsIndex). It lists stories' counts, so it rebuilds when one changes. */
+import { indexTemplate } from "../_config/listing.ts";
 import { topicsIndexPath } from "../_config/urls.ts";
 
-export const data = {
-  layout: "topics-index.11ty.tsx",
-  permalink: topicsIndexPath(),
-  eleventyImport: { collections: ["articles", "topicsIndex"] },
-};
+export const data = indexTemplate("topics-index", topicsIndexPath(), "topicsIndex");
 
 export default function render() {
   return "";

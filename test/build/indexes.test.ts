@@ -73,9 +73,13 @@ describe("section fronts", () => {
   });
 });
 
+/** An index page's entries: [link, text]. */
+const indexItems = (path: string) =>
+  [...site.page(path).querySelectorAll(".index-list li")].map((li) => [li.querySelector("a")!.getAttribute("href"), plain(li.textContent)]);
+
 describe("topics", () => {
   it("index lists every topic alphabetically, with counts, merging tags with the same slug", () => {
-    const items = [...site.page("/topics/").querySelectorAll(".index-list li")].map((li) => [li.querySelector("a")!.getAttribute("href"), plain(li.textContent)]);
+    const items = indexItems("/topics/");
     assert.deepEqual(items, [
       ["/topics/climate/", "Climate (3 stories)"],
       ["/topics/middle-east/", "Middle East (2 stories)"],
@@ -121,7 +125,7 @@ describe("authors", () => {
   });
 
   it("index lists every author with role and count; bylines link to author pages", () => {
-    const items = [...site.page("/authors/").querySelectorAll(".index-list li")].map((li) => [li.querySelector("a")!.getAttribute("href"), plain(li.textContent)]);
+    const items = indexItems("/authors/");
     assert.deepEqual(items, [
       ["/authors/alice-ng/", "Alice Ng, Climate reporter (4 stories)"],
       ["/authors/bob-diaz/", "Bob Diaz, Business editor (2 stories)"],
