@@ -17,22 +17,28 @@ export interface BuildState {
   build: number;
 }
 
-/** Messages of an error and its causes (Eleventy wraps errors as `originalError`), without repeats. */
+/** An error and its causes, outermost first (Eleventy wraps errors as `originalError`). */
+export function* errorChain(error: unknown): Generator<unknown> {
+  for (let e: unknown = error; e; e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause) {
+    yield e;
+    if (!(e instanceof Error)) return;
+  }
+}
+
+/** Messages of an error and its causes, line by line, without repeats. */
 export function errorMessages(error: unknown): string[] {
   const lines: string[] = [];
-  for (let e: unknown = error; e; e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause) {
+  for (const e of errorChain(error)) {
     const message = e instanceof Error ? e.message : String(e);
     for (const line of message.split("\n")) if (line.trim() && !lines.includes(line)) lines.push(line);
-    if (!(e instanceof Error)) break;
   }
   return lines;
 }
 
 /** A failure caused by content (a story's front matter or blocks, a _data file), which `check` explains. */
 export function isContentFailure(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { originalError?: unknown }).originalError ?? (e as { cause?: unknown }).cause) {
+  for (const e of errorChain(error)) {
     if (e instanceof ContentError || (e as Error).name === "YAMLException" || /front matter/i.test((e as Error).message ?? "")) return true;
-    if (!(e instanceof Error)) break;
   }
   return false;
 }

@@ -4,6 +4,7 @@
  * previous dist/ untouched.
  */
 import { buildSite } from "../_config/build.ts";
+import { errorMessages } from "../_config/dev-status.ts";
 import { postBuildChecks } from "../_config/checks/index.ts";
 import { timingLines } from "../_config/timings.ts";
 
@@ -15,14 +16,6 @@ try {
   if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines()].join("\n"));
 } catch (error) {
   console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);
-  console.error(errorText(error));
+  console.error(errorMessages(error).join("\n"));
   process.exitCode = 1;
-}
-
-function errorText(error: unknown): string {
-  const lines: string[] = [];
-  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) {
-    if (!lines.includes(e.message)) lines.push(e.message);
-  }
-  return lines.join("\n  caused by: ");
 }

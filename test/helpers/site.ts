@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../../_config/build.ts";
+import { errorMessages } from "../../_config/dev-status.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "test/fixtures");
@@ -158,13 +159,9 @@ export async function buildError(name: string, options: FixtureOptions = {}): Pr
   throw new Error(`expected the build of fixture "${name}" to fail, but it succeeded`);
 }
 
+/** The whole error text of a failed build: every message of the error and its causes. */
 export function errorChain(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause ?? (e as { originalError?: unknown }).originalError) {
-    parts.push(e instanceof Error ? e.message : String(e));
-    if (!(e instanceof Error)) break;
-  }
-  return parts.join("\n");
+  return errorMessages(error).join("\n");
 }
 
 /** Text content with whitespace collapsed and typographic quotes made plain. */
