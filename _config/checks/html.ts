@@ -12,9 +12,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { isHtml, type Finding } from "./files.ts";
+import { firstMessage, startTsWorker } from "./ts-worker.ts";
 
 const CONFIG_FILE = path.resolve(import.meta.dirname, "../../.htmlvalidate.json");
 
@@ -94,22 +94,9 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
   return { findings, pages: pages.length, cached: pages.length - todo.length };
 }
 
-/**
- * validateEach in a worker thread (same result), so Pagefind's pipe and the link check
- * keep the main thread. A worker does not inherit tsx's loader hooks: a two-line script
- * registers them, then imports the TypeScript entry.
- */
+/** validateEach in a worker thread (same result), so Pagefind's pipe keeps the main thread. */
 function validateInWorker(dir: string, pages: string[]): Promise<Cached[]> {
-  return new Promise((resolve, reject) => {
-    const entry = new URL("./html-worker.ts", import.meta.url).href;
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const worker = new Worker(code, { eval: true, workerData: { dir, pages } });
-    let result: Cached[] | undefined;
-    worker.once("message", (message: Cached[]) => (result = message));
-    worker.once("error", reject);
-    worker.once("exit", (code) => (result ? resolve(result) : reject(new Error(`html-validate worker exited with code ${code} and no result`))));
-  });
+  return firstMessage<Cached[]>(startTsWorker(new URL("./html-worker.ts", import.meta.url), { dir, pages }), "html-validate");
 }
 
 function safeParse(text: string): Record<string, Cached> {

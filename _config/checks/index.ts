@@ -12,10 +12,11 @@ import { validatePages } from "./html.ts";
 
 /** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
-import { checkLinks } from "./links.ts";
+import type { LinkReport } from "./links.ts";
+import { firstMessage, startTsWorker } from "./ts-worker.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 
-export { checkLinks } from "./links.ts";
+export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
 export { fileForPath, formatFinding, listFiles, urlOfFile, type Finding } from "./files.ts";
 
@@ -65,15 +66,25 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     }
   };
   const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
-  // Eleventy's pages are all there now: validate them while the steps run; then
-  // everything else, on the complete folder.
+  // Eleventy's pages are all there now: validate them and scan them for links (both in
+  // worker threads) while the steps run; then everything else, on the complete folder.
   const early = listFiles(dir);
   const validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
   validating.catch(() => undefined); // awaited below
-  await ctx.stepsDone;
-  const files = listFiles(dir);
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, files: early });
+  const linking = time("links", () => firstMessage<LinkReport>(linkWorker, "link check"));
+  linking.catch(() => undefined); // awaited below
+  let files: string[];
+  try {
+    await ctx.stepsDone;
+    files = listFiles(dir);
+    linkWorker.postMessage(files);
+  } catch (error) {
+    await linkWorker.terminate();
+    throw error;
+  }
+  const linkReport = await linking;
   const seen = new Set(early);
-  const links = await time("links", () => checkLinks(dir, files, ctx.siteUrl));
   const encoding = await time("encoding", () => replacementCharacters(dir, files));
   const first = await validating;
   const late = await validatePages(dir, files.filter((f) => !seen.has(f)));
@@ -82,8 +93,8 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     files: files.length,
     pages: html.pages,
     cachedPages: html.cached,
-    links: links.checked,
-    findings: [...html.findings, ...links.findings, ...encoding],
+    links: linkReport.checked,
+    findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
 }

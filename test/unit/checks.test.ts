@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { checkLinks, listFiles, validateHtml } from "../../_config/checks/index.ts";
+import { checkLinks, LinkChecker, listFiles, validateHtml } from "../../_config/checks/index.ts";
 import { srcsetUrls } from "../../_config/checks/links.ts";
 import { headersFor, parseHeadersFile } from "../../_config/headers.ts";
 import { fingerprintHtml, fingerprintedName, isFingerprinted } from "../../_config/assets.ts";
@@ -82,6 +82,30 @@ describe("link check", () => {
   it("reports a link into a page type that was not built", () => {
     const dir = site({ "index.html": page(`<a href="/topics/x/">t</a><a href="/topics/y/">t</a>`), "topics/x/index.html": page("") });
     assert.deepEqual(messages(dir), ['/index.html <a href> "/topics/y/" does not resolve to a file in the build']);
+  });
+});
+
+describe("link check while the build still writes (LinkChecker)", () => {
+  it("resolves pages scanned early against the files present at the end, reading unscanned targets' ids", () => {
+    const dir = site({
+      "index.html": page(`<a href="/pagefind/pagefind.js">s</a><a href="/b/#here">b</a><a href="/b/#gone">b</a><a href="/late/x.js">l</a>`),
+      "b/index.html": page(`<p id="here">h</p>`),
+    });
+    const checker = new LinkChecker(BASE);
+    checker.scanFile(dir, "/index.html"); // /b/ is never scanned: only its ids are read
+    mkdirSync(path.join(dir, "pagefind"));
+    writeFileSync(path.join(dir, "pagefind/pagefind.js"), "");
+    const report = checker.finish(dir, listFiles(dir));
+    assert.deepEqual(
+      report.findings.map((f) => f.message),
+      ['<a href> "/b/#gone": no element with id "gone" in /b/index.html', '<a href> "/late/x.js" does not resolve to a file in the build'],
+    );
+    assert.equal(report.checked, 4);
+  });
+
+  it("decodes character references in attributes before resolving, as a browser does", () => {
+    const dir = site({ "index.html": page(`<a href="/a/?x=1&amp;y=2#s&#101;c">a</a><a href="/a&#47;#nope">b</a>`), "a/index.html": page(`<h2 id="sec">S</h2>`) });
+    assert.deepEqual(messages(dir), ['/index.html <a href> "/a/#nope": no element with id "nope" in /a/index.html']);
   });
 });
 
