@@ -13,6 +13,7 @@ import assetsPlugin from "./_config/assets.ts";
 import imagesPlugin from "./_config/images.ts";
 import sitemapsPlugin from "./_config/sitemaps.ts";
 import watchPlugin from "./_config/watch.ts";
+import pageStreamPlugin from "./_config/page-stream.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -32,6 +33,7 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
   eleventyConfig.addPlugin(imagesPlugin);
   eleventyConfig.addPlugin(sitemapsPlugin);
   eleventyConfig.addPlugin(watchPlugin);
+  eleventyConfig.addPlugin(pageStreamPlugin); // last: sees each page as written
 }
 
 export default function (eleventyConfig: EleventyConfig): void {

@@ -10,7 +10,8 @@ import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "./data.ts";
-import { indexSearch } from "./search.ts";
+import { onPage } from "./page-stream.ts";
+import { startSearchIndex } from "./search.ts";
 import { resetTimings, timePhase } from "./timings.ts";
 
 export interface BuildOptions {
@@ -21,10 +22,11 @@ export interface BuildOptions {
   /** final output folder (default `<root>/dist`) */
   output?: string;
   /**
-   * steps that add to the output after Eleventy wrote it, before the checks run
+   * steps that add to the output: each takes every page as Eleventy finishes it, then
+   * writes its files after Eleventy wrote the pages, before the checks see them
    * (default: DEFAULT_STEPS, the Pagefind search index; `[]` skips them)
    */
-  steps?: PostBuildStep[];
+  steps?: BuildStep[];
   /**
    * checks to run on the temporary output before it replaces `output` (e.g.
    * `postBuildChecks()` from _config/checks). They start as soon as Eleventy has written
@@ -46,10 +48,23 @@ export interface CheckStart {
   root: string;
 }
 
-/** Work on the finished output folder (the staging folder of an atomic build). */
-export type PostBuildStep = (dir: string) => Promise<unknown>;
+/** Work that adds to the output (the staging folder of an atomic build). */
+export interface BuildStep {
+  /** called before Eleventy renders */
+  start(): StepRun;
+}
 
-export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
+export interface StepRun {
+  /** each HTML page as written (path relative to the output folder), while Eleventy renders */
+  page?(file: string, html: string): void;
+  /** after Eleventy wrote every page: writes the step's files into `dir` */
+  finish(dir: string): Promise<unknown>;
+  /** the build failed before `finish`: release what the step holds */
+  abort(): Promise<unknown>;
+}
+
+/** The Pagefind search index, fed page by page while Eleventy renders (search.ts). */
+export const DEFAULT_STEPS: BuildStep[] = [{ start: startSearchIndex }];
 
 export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
@@ -57,6 +72,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
   const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
   await chmod(staging, 0o755);
+  const runs: StepRun[] = [];
+  let stopListening = () => {};
+  let stepsFinished = false;
   try {
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), path.resolve(options.input ?? path.join(root, "src"))) || ".";
@@ -71,11 +89,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     elev.setIsVerbose?.(false);
     resetTimings();
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
+    for (const step of options.steps ?? DEFAULT_STEPS) runs.push(step.start());
+    stopListening = onPage(staging, ({ file, content }) => runs.forEach((run) => run.page?.(file, content)));
     const [, pages] = (await timePhase("eleventy (render, write, images)", () => elev.write())) as [unknown, unknown[]];
-    // The steps (Pagefind: a separate process) and the checks run side by side; a check
-    // waits for `stepsDone` before it reads what the steps write.
+    stopListening();
+    // The steps (Pagefind: a separate process) finish and the checks run side by side; a
+    // check waits for `stepsDone` before it reads what the steps write.
     const stepsDone = timePhase("post-build steps (search index)", async () => {
-      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
+      try {
+        for (const run of runs) await run.finish(staging);
+      } finally {
+        stepsFinished = true;
+      }
     });
     stepsDone.catch(() => undefined); // reported by the await below
     const checks = timePhase("checks (total)", async () => {
@@ -98,6 +123,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     });
     return { output, files: Array.isArray(pages) ? pages.length : 0 };
   } catch (error) {
+    stopListening();
+    if (!stepsFinished) await Promise.allSettled(runs.map((run) => run.abort()));
     // When a template fails, Eleventy rejects while its passthrough copies still run into
     // the staging folder, and its copy step waits for an "all templates rendered" signal
     // that will never come: send it, let the copies settle (their own failure is not the
