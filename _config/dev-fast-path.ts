@@ -10,12 +10,13 @@
  * everything else: the output on disk after each build is the pass's, as before; the
  * two pages only show the edit sooner.
  *
- * It only answers a plain edit: one markdown file that the last (successful) build
- * rendered, whose pages keep their URLs. Anything else (a new, renamed or deleted file,
+ * It only answers a plain edit: one markdown file, on disk, that the last (successful)
+ * build rendered, whose pages keep their URLs, while no file deletion is pending. Anything else (a new, renamed or deleted file,
  * a changed URL, an error anywhere) is left to Eleventy's pass, which reports errors.
  * If that pass fails, the two files are put back as they were (the last good pages).
  */
 import type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { isArticlePath, publicArticles, type ArticleItem, type PageContext } from "./collections.ts";
 
@@ -58,7 +59,7 @@ export class FastPath {
     this.backups.clear();
     const map = writer?.templateMap?.map;
     const collectionsData = writer?.templateMap?.collectionsData;
-    if (!writer || !map || !collectionsData || !changed.endsWith(".md")) return [];
+    if (!writer || !map || !collectionsData || !changed.endsWith(".md") || !existsSync(changed)) return [];
     const before = map.find((e) => normal(e.inputPath) === normal(changed));
     const home = map.find((e) => e._pages?.some((p) => p.url === "/"));
     if (!before?._pages?.length || !home) return [];

@@ -75,7 +75,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         if (elev.watchManager) elev.watchManager.incremental = !reason;
         if (reason) log(`full rebuild (${reason})`);
         // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
-        else if (building.length === 1 && status.state.ok) {
+        else if (building.length === 1 && deleted.size === 0 && status.state.ok) {
           const started = performance.now();
           const written = await fast.run(elev.writer, building[0]!);
           if (written.length) log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
