@@ -20,6 +20,14 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { isArticlePath, publicArticles, type ArticleItem, type PageContext } from "./collections.ts";
 
+/** A page written ahead of the pass, as Eleventy's dev server takes it for a live reload. */
+export interface EarlyPage {
+  url: string;
+  inputPath: string;
+  outputPath: string;
+  content: string;
+}
+
 type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, config: unknown) => TemplateInternals;
 
 const normal = (p: string) => p.replace(/^\.\//, "");
@@ -53,9 +61,9 @@ export class FastPath {
 
   /**
    * Renders and writes `changed`'s pages and the home page from the last build's map.
-   * Returns the output files written ([] when this edit is left to Eleventy's pass).
+   * Returns the pages written ([] when this edit is left to Eleventy's pass).
    */
-  async run(writer: TemplateWriterInternals | undefined, changed: string): Promise<string[]> {
+  async run(writer: TemplateWriterInternals | undefined, changed: string): Promise<EarlyPage[]> {
     this.backups.clear();
     const map = writer?.templateMap?.map;
     const collectionsData = writer?.templateMap?.collectionsData;
@@ -74,7 +82,7 @@ export class FastPath {
         ...collectionsData,
         articles: withItem(collectionsData.articles as ArticleItem[], before.inputPath, storyItems, data as unknown as Pick<PageContext, "build" | "eleventy">),
       }));
-      const written: string[] = [];
+      const written: EarlyPage[] = [];
       for (const [tmpl, list] of [[story, pages], [homeTemplate, homePages]] as const) {
         for (const page of list) if (typeof page.outputPath === "string" && tmpl.behavior.isWriteable()) written.push(await this.write(tmpl, page));
       }
@@ -85,13 +93,13 @@ export class FastPath {
     }
   }
 
-  private async write(tmpl: TemplateInternals, page: PageEntry): Promise<string> {
+  private async write(tmpl: TemplateInternals, page: PageEntry): Promise<EarlyPage> {
     const file = page.outputPath as string;
     page.templateContent = await tmpl.renderPageEntryWithoutLayout(page);
     const content = await tmpl.renderPageEntry(page);
     if (!this.backups.has(file)) this.backups.set(file, await readFile(file).catch(() => undefined));
     await tmpl._write(page, content);
-    return file;
+    return { url: String(page.url), inputPath: page.inputPath, outputPath: file, content };
   }
 
   /** The pass succeeded: its output stands. */

@@ -78,7 +78,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         else if (building.length === 1 && deleted.size === 0 && status.state.ok) {
           const started = performance.now();
           const written = await fast.run(elev.writer, building[0]!);
-          if (written.length) log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
+          if (written.length) {
+            log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
+            // The browser too: the story page is patched in place, any other page reloads.
+            await elev.eleventyServe?.reload({ files: building, build: { templates: written } }).catch(() => undefined);
+          }
         }
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.

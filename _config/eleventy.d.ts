@@ -67,6 +67,8 @@ declare module "@11ty/eleventy" {
     watcher?: { on(event: "unlink", fn: (path: string) => void): void; emit(event: "change", path: string): boolean };
     /** the watch queue (Eleventy 3 internal, see src/EleventyWatch.js) */
     watchManager?: { incremental: boolean };
+    /** the dev server (src/EleventyServe.js); reload() is a no-op until serve() started it */
+    eleventyServe?: { reload(event: { files: string[]; build: { templates: { url: string; inputPath: string; content: string }[] } }): Promise<void> };
     /** the current build's writer (recreated by every build's init) */
     writer?: TemplateWriterInternals;
 
