@@ -32,6 +32,13 @@ export function publicArticles(items: ArticleItem[], build: BuildInfo): ArticleI
   return items.filter((item) => item.url !== false && isPublic(item.data, item.date, build)).sort(byNewest);
 }
 
+/** Whether a template is a story: a `.md` file below `<input>articles/` (the `articles` glob; no dot-folders). */
+export function isArticlePath(inputPath: string, inputDir: string): boolean {
+  const rel = inputPath.replace(/^\.\//, "");
+  const dir = `${inputDir.replace(/^\.\//, "").replace(/\/?$/, "/")}articles/`;
+  return rel.startsWith(dir) && rel.endsWith(".md") && !rel.slice(dir.length).split("/").some((s) => s.startsWith("."));
+}
+
 /** The typed view of a collection item. */
 export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
   return articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });

@@ -21,6 +21,8 @@ import path from "node:path";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { overlayMiddleware } from "./dev-overlay.ts";
 import { BuildStatus, explainFailure } from "./dev-status.ts";
+import { FastPath } from "./dev-fast-path.ts";
+import { IncrementalPlanner } from "./dev-incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
 
 export interface DevOptions {
@@ -51,9 +53,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const folders = { input, data: path.join(site, "_data"), now: process.env.NEWSROOM_NOW };
   const status = new BuildStatus();
   const stale = new StaleOutputs();
+  const planner = new IncrementalPlanner();
+  const fast = new FastPath();
   const deleted = new Set<string>();
   let forceFull = false;
   let fullBuild = true;
+  let unchanged = 0;
   /** the files the running build was started for */
   let building: string[] = [];
 
@@ -64,20 +69,34 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     quietMode: true,
     config(config: unknown) {
       const eleventyConfig = config as EleventyConfig;
-      eleventyConfig.on("eleventy.beforeWatch", (queue) => {
+      eleventyConfig.on("eleventy.beforeWatch", async (queue) => {
         building = queue as string[];
         const reason = forceFull ? "the last build failed" : building.some((f) => deleted.has(f)) ? "a file was deleted" : building.length > 1 ? "several files changed" : "";
         if (elev.watchManager) elev.watchManager.incremental = !reason;
         if (reason) log(`full rebuild (${reason})`);
+        // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
+        else if (building.length === 1 && deleted.size === 0 && status.state.ok) {
+          const started = performance.now();
+          const written = await fast.run(elev.writer, building[0]!);
+          if (written.length) {
+            log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
+            // The browser too: the story page is patched in place, any other page reloads.
+            await elev.eleventyServe?.reload({ files: building, build: { templates: written } }).catch(() => undefined);
+          }
+        }
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
         fullBuild = !elev.watchManager?.incremental;
         if (elev.watchManager) elev.watchManager.incremental = true;
+        // The changed story and the home page first; list pages that cannot show it skipped.
+        if (elev.writer) planner.begin(elev.writer, { changed: fullBuild ? undefined : elev.writer.incrementalFile, full: fullBuild });
       });
       eleventyConfig.on("eleventy.after", async (arg) => {
         const { results } = arg as { results: EleventyResult[] };
-        for (const file of await stale.update(results, fullBuild)) log(`removed ${file} (no story writes it any more)`);
+        const { kept, skipped } = planner.commit();
+        unchanged = skipped;
+        for (const file of await stale.update(results, fullBuild, kept)) log(`removed ${file} (no story writes it any more)`);
       });
       eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [overlayMiddleware(status, output)] });
     },
@@ -96,11 +115,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       const result = await write();
       const wasBroken = !status.state.ok;
       status.succeed();
+      fast.commit();
       forceFull = false;
       for (const file of building) deleted.delete(file);
-      log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms`);
+      log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
+      unchanged = 0;
       return result;
     } catch (error) {
+      planner.abort();
+      await fast.restore();
       status.fail(explainFailure(error, folders));
       forceFull = true;
       log(`build failed; still serving the last good pages. Fix and save:\n  ${status.state.problems.join("\n  ")}`);

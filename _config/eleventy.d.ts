@@ -6,6 +6,49 @@ declare module "@11ty/eleventy" {
     outputPath: string | false;
     content?: string;
   }
+  /** One page of a template map entry (Eleventy 3 internal, src/TemplateMap.js). */
+  export interface PageEntry {
+    url: string | false;
+    outputPath: string | false;
+    inputPath: string;
+    data: Record<string, unknown>;
+    template?: { isRenderable?(): boolean };
+    templateContent?: string;
+  }
+  /** A template (src/Template.js): what the dev loop's fast path calls. */
+  export interface TemplateInternals {
+    inputPath: string;
+    logger: unknown;
+    behavior: { isWriteable(): boolean };
+    setTransforms(transforms: unknown): void;
+    setLinters(linters: unknown): void;
+    getData(): Promise<Record<string, unknown>>;
+    getTemplateMapEntries(data: Record<string, unknown>): Promise<unknown>;
+    getTemplates(data: Record<string, unknown>): Promise<PageEntry[]>;
+    renderPageEntryWithoutLayout(page: PageEntry): Promise<string>;
+    renderPageEntry(page: PageEntry): Promise<string>;
+    _write(page: PageEntry, content: string): Promise<unknown>;
+  }
+  /** A template and its pages in the build's template map. */
+  export interface MapEntry {
+    inputPath: string;
+    template: TemplateInternals;
+    _pages: PageEntry[];
+  }
+  /** The build's TemplateWriter (a new one per build; src/TemplateWriter.js). */
+  export interface TemplateWriterInternals {
+    /** the file that started this incremental build ("./src/…"), set before `eleventy.before` */
+    incrementalFile?: string;
+    templateData: unknown;
+    extensionMap: unknown;
+    templateConfig: unknown;
+    config: { transforms: unknown; linters: unknown };
+    logger: unknown;
+    /** the last build's template map (set once that build created it) */
+    templateMap?: { map: MapEntry[]; collectionsData?: Record<string, unknown> };
+    /** renders and writes one map entry's pages; called once per entry, in one loop */
+    _generateTemplate(entry: MapEntry, to: string): Promise<unknown>;
+  }
   export default class Eleventy {
     constructor(
       input?: string,
@@ -24,6 +67,11 @@ declare module "@11ty/eleventy" {
     watcher?: { on(event: "unlink", fn: (path: string) => void): void; emit(event: "change", path: string): boolean };
     /** the watch queue (Eleventy 3 internal, see src/EleventyWatch.js) */
     watchManager?: { incremental: boolean };
+    /** the dev server (src/EleventyServe.js); reload() is a no-op until serve() started it */
+    eleventyServe?: { reload(event: { files: string[]; build: { templates: { url: string; inputPath: string; content: string }[] } }): Promise<void> };
+    /** the current build's writer (recreated by every build's init) */
+    writer?: TemplateWriterInternals;
+
   }
 }
 

@@ -139,12 +139,15 @@ async function encode(job: Job): Promise<Buffer> {
   return sharp(job.file).rotate().resize(resize).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true, progressive: true }).toBuffer();
 }
 
+let tmpCount = 0;
+
 /** Encodes into the cache unless already there. */
 export async function cached(name: string, job: Job, cacheDir: string): Promise<string> {
   const file = path.join(cacheDir, name);
   if (existsSync(file)) return file;
   await mkdir(cacheDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // One temporary file per call: the dev loop's fast path and the pass after it may encode the same image at once.
+  const tmp = `${file}.${process.pid}.${++tmpCount}.tmp`;
   await writeFile(tmp, await encode(job));
   await rename(tmp, file);
   return file;

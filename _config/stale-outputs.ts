@@ -15,9 +15,12 @@ export class StaleOutputs {
   /**
    * Records a build's results and deletes outputs gone stale. In a full build every
    * template is in `results`; in an incremental one only the re-rendered ones.
+   * `kept`: outputs a template still writes but this build left as they were
+   * (dev-incremental.ts), input path → output paths.
    */
-  async update(results: EleventyResult[], fullBuild: boolean): Promise<string[]> {
+  async update(results: EleventyResult[], fullBuild: boolean, kept = new Map<string, Set<string>>()): Promise<string[]> {
     const now = new Map<string, Set<string>>();
+    for (const [input, files] of kept) now.set(input, new Set([...files].map((f) => path.normalize(f))));
     for (const r of results) {
       if (!now.has(r.inputPath)) now.set(r.inputPath, new Set());
       if (typeof r.outputPath === "string") now.get(r.inputPath)!.add(path.normalize(r.outputPath));
