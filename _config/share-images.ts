@@ -1,28 +1,32 @@
 /**
  * Share images, chosen while a page renders (synchronously: URLs and sizes come from
- * the photo library's scan) and encoded after the build (`publishShareImages`, run on
- * eleventy.after): og:image (the photo 1200 px wide), the JSON-LD crops (16x9, 4x3,
- * 1x1) and the social card of a page without a photo. Every file is encoded once into
- * the image cache, named by content hash, then copied into `<output>/img/`.
+ * the photo library's scan) and encoded from then on in the encoder thread
+ * (share-encoder.ts; `publishShareImages`, run on eleventy.after, waits for them):
+ * og:image (the photo 1200 px wide), the JSON-LD crops (16x9, 4x3, 1x1) and the social
+ * card of a page without a photo. Every file is encoded once into the image cache,
+ * named by content hash, then copied into `<output>/img/`.
  */
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import type { ArticleView } from "./articles.ts";
 import { hashBytes, photoInfo } from "./photo-files.ts";
 import type { SiteData } from "./schema.ts";
-import { CARD_HEIGHT, CARD_WIDTH, cardSvg, renderCard, type CardText } from "./social-card.ts";
+import type { Job } from "./share-encode.ts";
+import { encodeFlatOut, encodeInThread, encoderIdle } from "./share-encoder.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg, type CardText } from "./social-card.ts";
 import { absoluteUrl } from "./urls.ts";
 
 /** The folder processed images are written to, beside `dist/`. */
 export const IMG_PATH = "/img/";
 export const SHARE_WIDTH = 1200;
-/** Part of every share-image and card file name: bump it when `encode` changes, so cached files are redone. */
+/** Part of every share-image and card file name: bump it when encoding changes (share-encode.ts), so cached files are redone. */
 const SHARE_VERSION = "s1";
-/** The same for social cards (c2: plain libjpeg-turbo instead of mozjpeg, 4× faster). */
-const CARD_VERSION = "c2";
+/**
+ * The same for social cards (c2: plain libjpeg-turbo instead of mozjpeg, 4× faster;
+ * c3: no Huffman optimisation pass, same pixels).
+ */
+const CARD_VERSION = "c3";
 export const CROPS = [
   [16, 9],
   [4, 3],
@@ -37,64 +41,36 @@ export interface ShareImage {
   alt: string;
 }
 
-type Job = { kind: "photo"; file: string; width: number; height: number; crop: boolean } | { kind: "card"; svg: string };
-
 const jobs = new Map<string, Job>();
 const copied = new Set<string>();
 
 /**
  * Encoding starts as soon as a page asks for an image (`resetShareImages` names the
- * cache), on at most ENCODERS of libuv's threads, so it runs on the second core while
- * Eleventy renders on the main thread, and leaves libuv threads free for Eleventy's
- * file writes. Without a cache folder named, everything waits for publishShareImages.
+ * cache), in the encoder thread (share-encoder.ts), one at a time while Eleventy
+ * renders on the main thread. Without a cache folder named, everything waits for
+ * publishShareImages.
  */
-const ENCODERS = Math.max(2, availableParallelism());
-let early:
-  | { cacheDir: string; queue: string[]; running: number; done: Map<string, Promise<string>>; waiting: Map<string, { resolve(file: string): void; reject(error: unknown): void }> }
-  | undefined;
+let early: { cacheDir: string; done: Map<string, Promise<string>> } | undefined;
 
 /** A new build starts: forget the last one's jobs and copies; encode into `cacheDir` from now on. */
 export function resetShareImages(cacheDir?: string): void {
   jobs.clear();
   copied.clear();
-  early = cacheDir ? { cacheDir, queue: [], running: 0, done: new Map(), waiting: new Map() } : undefined;
+  early = cacheDir ? { cacheDir, done: new Map() } : undefined;
 }
 
-function resetQueue(cacheDir: string): void {
-  early = { cacheDir, queue: [...jobs.keys()], running: 0, done: new Map(), waiting: new Map() };
-  pump();
-}
-
-/** The encoding of a job not started yet: resolves when the queue gets to it. */
-function queued(name: string): Promise<string> {
-  const e = early!;
-  const started = e.done.get(name);
-  if (started) return started;
-  return new Promise((resolve, reject) => e.waiting.set(name, { resolve, reject }));
+/** The cached file of a job: there already (checked here, no thread needed), else encoded. */
+function start(name: string, job: Job, e: NonNullable<typeof early>): void {
+  const file = path.join(e.cacheDir, name);
+  const encoded = existsSync(file) ? Promise.resolve(file) : encodeInThread(name, job, e.cacheDir);
+  encoded.catch(() => undefined); // awaited (and reported) by publishShareImages
+  e.done.set(name, encoded);
 }
 
 function addJob(name: string, job: Job): void {
   if (jobs.has(name)) return;
   jobs.set(name, job);
-  if (!early) return;
-  early.queue.push(name);
-  pump();
-}
-
-function pump(): void {
-  const e = early;
-  while (e && e.running < ENCODERS && e.queue.length) {
-    const name = e.queue.shift()!;
-    e.running++;
-    const encoded = cached(name, jobs.get(name)!, e.cacheDir).finally(() => {
-      e.running--;
-      pump();
-    });
-    encoded.catch(() => undefined); // awaited (and reported) by publishShareImages
-    e.done.set(name, encoded);
-    const waiter = e.waiting.get(name);
-    if (waiter) encoded.then(waiter.resolve, waiter.reject);
-  }
+  if (early) start(name, job, early);
 }
 
 /** og:image of a photo: a JPEG 1200 px wide (or the photo's own width if smaller), uncropped. */
@@ -127,30 +103,10 @@ export function structuredImages(photoFile: string, ctx: { site: SiteData }): st
 
 /** A generated 1200×630 card (headline, section, site name) for a page without a photo. */
 export function socialCard(text: CardText, ctx: { site: SiteData }): ShareImage {
-  const svg = cardSvg(text);
-  const name = `card-${hashBytes(CARD_VERSION + svg)}.jpg`;
-  addJob(name, { kind: "card", svg });
+  // The whole card's SVG names it: the same drawing, the same file.
+  const name = `card-${hashBytes(CARD_VERSION + cardSvg(text))}.jpg`;
+  addJob(name, { kind: "card", text });
   return { url: absoluteUrl(ctx.site, IMG_PATH + name), width: CARD_WIDTH, height: CARD_HEIGHT, alt: text.section ? `${text.section}: ${text.headline}` : text.headline };
-}
-
-async function encode(job: Job): Promise<Buffer> {
-  if (job.kind === "card") return renderCard(job.svg);
-  const resize = job.crop ? { width: job.width, height: job.height, fit: "cover" as const, position: sharp.strategy.attention } : { width: job.width };
-  return sharp(job.file).rotate().resize(resize).flatten({ background: "#ffffff" }).jpeg({ quality: 82, mozjpeg: true, progressive: true }).toBuffer();
-}
-
-let tmpCount = 0;
-
-/** Encodes into the cache unless already there. */
-export async function cached(name: string, job: Job, cacheDir: string): Promise<string> {
-  const file = path.join(cacheDir, name);
-  if (existsSync(file)) return file;
-  await mkdir(cacheDir, { recursive: true });
-  // One temporary file per call: the dev loop's fast path and the pass after it may encode the same image at once.
-  const tmp = `${file}.${process.pid}.${++tmpCount}.tmp`;
-  await writeFile(tmp, await encode(job));
-  await rename(tmp, file);
-  return file;
 }
 
 /** Copies a cached file into `<output>/img/` once per build. */
@@ -167,11 +123,17 @@ export async function publish(cachedFile: string, outputDir: string): Promise<vo
  * pages asked for since the last build started; returns their file names.
  */
 export async function publishShareImages(dirs: { cacheDir: string; outputDir: string }): Promise<string[]> {
-  if (early?.cacheDir !== dirs.cacheDir) resetQueue(dirs.cacheDir);
-  // Whatever is still queued keeps going through the queue (bounded: thousands of cards
-  // in flight at once would hold thousands of decoded canvases in memory).
-  const done = early!.done;
-  await Promise.all([...jobs.keys()].map(async (name) => publish(await (done.get(name) ?? queued(name)), dirs.outputDir)));
+  if (early?.cacheDir !== dirs.cacheDir) {
+    const e = (early = { cacheDir: dirs.cacheDir, done: new Map() });
+    for (const [name, job] of jobs) start(name, job, e);
+  }
+  const done = early.done;
+  encodeFlatOut(); // Eleventy has rendered: every core for what is left
+  try {
+    await Promise.all([...jobs.keys()].map(async (name) => publish(await done.get(name)!, dirs.outputDir)));
+  } finally {
+    await encoderIdle();
+  }
   return [...jobs.keys()];
 }
 
