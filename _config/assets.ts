@@ -65,7 +65,9 @@ function byFileName(map: Map<string, string>): Map<string, [string, string][]> {
     byName = new Map();
     for (const [plain, hashed] of map) {
       const name = plain.slice(plain.lastIndexOf("/") + 1);
-      byName.set(name, [...(byName.get(name) ?? []), [plain, hashed]]);
+      const same = byName.get(name) ?? [];
+      same.push([plain, hashed]);
+      byName.set(name, same);
     }
     groups.set(map, byName);
   }
@@ -82,9 +84,11 @@ const URL_ATTRIBUTE = /(\s(?:href|src|srcset|imagesrcset|poster|content)=")([^"]
 export function fingerprintHtml(html: string, map: Map<string, string> = manifest): string {
   // Only a page that names an asset by its plain path can change (most pages name none:
   // layouts ask assetUrl()): those are returned as they are, without a copy.
-  if (!map.size || ![...map.keys()].some((plain) => html.includes(plain))) return html;
+  const plains = [...map.keys()];
+  if (!plains.some((plain) => html.includes(plain))) return html;
   const byName = byFileName(map);
-  return html.replace(URL_ATTRIBUTE, (_all, start: string, value: string) => {
+  return html.replace(URL_ATTRIBUTE, (all, start: string, value: string) => {
+    if (!plains.some((plain) => value.includes(plain))) return all;
     const rewritten = value.replace(/[^\s,"]+/g, (url) => {
       const [pathPart, rest = ""] = url.split(/(?=[?#])/, 2) as [string, string?];
       // only an asset of the same file name can be a suffix: look at those alone
