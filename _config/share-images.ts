@@ -6,7 +6,7 @@
  * the image cache, named by content hash, then copied into `<output>/img/`.
  */
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -165,6 +165,10 @@ export async function publish(cachedFile: string, outputDir: string): Promise<vo
   try {
     await link(cachedFile, dest);
   } catch {
+    // Already there from an earlier build into the same folder (the dev server): never
+    // copy a file onto itself (that would truncate the cache's copy too).
+    const [from, to] = await Promise.all([stat(cachedFile), stat(dest).catch(() => undefined)]);
+    if (to && from.dev === to.dev && from.ino === to.ino) return;
     await copyFile(cachedFile, dest);
   }
 }

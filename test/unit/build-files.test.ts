@@ -31,3 +31,22 @@ test("removeTree removes a nested folder, and never what its symbolic links poin
 test("removeTree of a folder that does not exist is not an error", async () => {
   await removeTree(path.join(tmpdir(), "newsroom-remove-missing-" + process.pid));
 });
+
+test("publish: a cached image published twice into the same folder keeps its bytes, in the cache too", async () => {
+  const { publish, resetShareImages } = await import("../../_config/share-images.ts");
+  const root = mkdtempSync(path.join(tmpdir(), "newsroom-publish-"));
+  try {
+    const cached = path.join(root, "cache", "card-abc.jpg");
+    mkdirSync(path.dirname(cached), { recursive: true });
+    writeFileSync(cached, "JPEG bytes");
+    const out = path.join(root, "dist");
+    for (let build = 0; build < 2; build++) {
+      resetShareImages();
+      await publish(cached, out);
+    }
+    assert.equal(readFileSync(path.join(out, "img", "card-abc.jpg"), "utf8"), "JPEG bytes");
+    assert.equal(readFileSync(cached, "utf8"), "JPEG bytes");
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
