@@ -57,6 +57,23 @@ export function isFingerprinted(sitePath: string): boolean {
   return new RegExp(`\\.[0-9a-f]{${HASH_LENGTH}}\\.[a-z0-9]+$`).test(sitePath);
 }
 
+/** A manifest's entries grouped by file name (in manifest order), made once per manifest. */
+const groups = new WeakMap<Map<string, string>, Map<string, [string, string][]>>();
+function byFileName(map: Map<string, string>): Map<string, [string, string][]> {
+  let byName = groups.get(map);
+  if (!byName) {
+    byName = new Map();
+    for (const [plain, hashed] of map) {
+      const name = plain.slice(plain.lastIndexOf("/") + 1);
+      const same = byName.get(name) ?? [];
+      same.push([plain, hashed]);
+      byName.set(name, same);
+    }
+    groups.set(map, byName);
+  }
+  return byName;
+}
+
 const URL_ATTRIBUTE = /(\s(?:href|src|srcset|imagesrcset|poster|content)=")([^"]*)"/g;
 
 /**
@@ -65,11 +82,19 @@ const URL_ATTRIBUTE = /(\s(?:href|src|srcset|imagesrcset|poster|content)=")([^"]
  * without path prefix or origin: `…/assets/logo.svg"` → `…/assets/logo.<hash>.svg"`.
  */
 export function fingerprintHtml(html: string, map: Map<string, string> = manifest): string {
-  if (!map.size) return html;
-  return html.replace(URL_ATTRIBUTE, (_all, start: string, value: string) => {
+  // Only a page that names an asset by its plain path can change (most pages name none:
+  // layouts ask assetUrl()): those are returned as they are, without a copy.
+  const plains = [...map.keys()];
+  if (!plains.some((plain) => html.includes(plain))) return html;
+  const byName = byFileName(map);
+  return html.replace(URL_ATTRIBUTE, (all, start: string, value: string) => {
+    if (!plains.some((plain) => value.includes(plain))) return all;
     const rewritten = value.replace(/[^\s,"]+/g, (url) => {
       const [pathPart, rest = ""] = url.split(/(?=[?#])/, 2) as [string, string?];
-      for (const [plain, hashed] of map) if (pathPart.endsWith(plain)) return pathPart.slice(0, -plain.length) + hashed + rest;
+      // only an asset of the same file name can be a suffix: look at those alone
+      for (const [plain, hashed] of byName.get(pathPart.slice(pathPart.lastIndexOf("/") + 1)) ?? []) {
+        if (pathPart.endsWith(plain)) return pathPart.slice(0, -plain.length) + hashed + rest;
+      }
       return url;
     });
     return `${start}${rewritten}"`;

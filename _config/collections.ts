@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import { isPublic, articleView, type ArticleView, type BuildInfo } from "./articles.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-types.ts";
+import { setFigureBuild } from "./content-blocks.ts";
 import { addIndexCollections, type Indexes } from "./indexes.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 
@@ -39,9 +40,36 @@ export function isArticlePath(inputPath: string, inputDir: string): boolean {
   return rel.startsWith(dir) && rel.endsWith(".md") && !rel.slice(dir.length).split("/").some((s) => s.startsWith("."));
 }
 
+// A story is a card on a dozen list pages (its section, topics, authors, month, the
+// home page) and an item in up to three feeds: during an Eleventy build its view is
+// made once. Global data (site, sections, staff, build) cannot change within a build,
+// and pages do not all see the same objects (paginated pages get proxies), so an entry
+// is keyed by the story's data and lives for one build (eleventy.before starts the next).
+interface ViewEntry {
+  build: number;
+  url: unknown;
+  inputPath: string;
+  date: number;
+  view: ArticleView;
+}
+const views = new WeakMap<object, ViewEntry>();
+/** 0 outside an Eleventy build: nothing is remembered then. */
+let viewBuild = 0;
+let viewBuilds = 0;
+
 /** The typed view of a collection item. */
 export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
-  return articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });
+  const hit = viewBuild ? views.get(item.data) : undefined;
+  if (hit && hit.build === viewBuild && hit.url === item.url && hit.inputPath === item.inputPath && hit.date === item.date.getTime()) return hit.view;
+  const view = articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });
+  if (viewBuild) views.set(item.data, { build: viewBuild, url: item.url, inputPath: item.inputPath, date: item.date.getTime(), view });
+  return view;
+}
+
+/** An Eleventy build starts or ends: per-build memos (views, first figures) start afresh. */
+function building(on: boolean): void {
+  viewBuild = on ? ++viewBuilds : 0;
+  setFigureBuild(on);
 }
 
 export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
@@ -53,8 +81,18 @@ export function resolveBuild(options: { production?: boolean; now?: string } = {
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
   const build = resolveBuild(options);
   eleventyConfig.addGlobalData("build", build);
-  const articlesOf = (api: CollectionApi) =>
-    publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build);
+  eleventyConfig.on("eleventy.before", () => building(true));
+  eleventyConfig.on("eleventy.after", () => building(false));
+  // One filtered, sorted list per collections pass, shared by `articles` and the indexes.
+  const lists = new WeakMap<CollectionApi, ArticleItem[]>();
+  const articlesOf = (api: CollectionApi) => {
+    let list = lists.get(api);
+    if (!list) {
+      list = publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build);
+      lists.set(api, list);
+    }
+    return list;
+  };
   eleventyConfig.addCollection("articles", articlesOf);
   // Section fronts, topics, authors and the archive: from the same public stories.
   addIndexCollections(eleventyConfig, articlesOf);

@@ -4,10 +4,10 @@
  * photo paths, and rendering them (every text escaped). markdown.ts wires them into
  * markdown-it; `check` and the photo scan use them directly.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { escapeHtml } from "./escape.ts";
-import { bodyLineOffset } from "./frontmatter.ts";
+import { bodyStart } from "./frontmatter.ts";
 import type { ImageData, Problem } from "./schema.ts";
 import { href } from "./urls.ts";
 
@@ -63,15 +63,36 @@ export function resolvePhoto(src: string, inputPath: string, inputDir: string): 
 }
 
 export type StoryPhoto = ImageData & { url: string; file: string };
-const figureCache = new Map<string, { mtimeMs: number; photo: StoryPhoto | undefined }>();
+const figureCache = new Map<string, { mtimeMs: number; build: number; photo: StoryPhoto | undefined }>();
+let figureBuild = 0;
+let figureBuilds = 0;
+
+/**
+ * An Eleventy build starts (`true`, eleventy.before) or ends (`false`): within a build a
+ * story's first figure is looked up once (one stat; the file is read only when it
+ * changed) and reused, since cards show the same story on a dozen list pages. Outside
+ * a build every call checks the file.
+ */
+export function setFigureBuild(building: boolean): void {
+  figureBuild = building ? ++figureBuilds : 0;
+}
 
 /** A story's first body figure (for cards and share images when it has no lead photo). */
 export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
-  if (!existsSync(inputPath)) return undefined;
-  const mtimeMs = statSync(inputPath).mtimeMs;
   const hit = figureCache.get(inputPath);
-  if (hit?.mtimeMs === mtimeMs) return hit.photo;
-  const lines = readFileSync(inputPath, "utf8").split(/\r?\n/).slice(bodyLineOffset(inputPath));
+  if (figureBuild && hit?.build === figureBuild) return hit.photo;
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(inputPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  if (hit?.mtimeMs === mtimeMs) {
+    hit.build = figureBuild;
+    return hit.photo;
+  }
+  const all = readFileSync(inputPath, "utf8").split(/\r?\n/);
+  const lines = all.slice(bodyStart(all));
   const start = lines.findIndex((l) => /^:::[ \t]*figure[ \t]*$/.test(l.trim()));
   const end = lines.findIndex((l, i) => i > start && l.trim() === ":::");
   let photo: StoryPhoto | undefined;
@@ -80,7 +101,7 @@ export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | u
     const f = block?.fields;
     if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir) };
   }
-  figureCache.set(inputPath, { mtimeMs, photo });
+  figureCache.set(inputPath, { mtimeMs, build: figureBuild, photo });
   return photo;
 }
 

@@ -108,6 +108,16 @@ export function lineOfKey(fmLines: string[], key: string): number | undefined {
   return found === undefined ? undefined : found + 2;
 }
 
+/**
+ * Index of a text's first body line, from its fences alone (no YAML parse): after the
+ * closing `---`, or 0 without (or with unclosed) front matter. A leading BOM is allowed.
+ */
+export function bodyStart(lines: string[]): number {
+  if (!FENCE.test((lines[0] ?? "").replace(/^\uFEFF/, ""))) return 0;
+  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  return end < 0 ? 0 : end + 1;
+}
+
 /** Lines before the body of a file: to turn a body line into a file line. */
 export function bodyLineOffset(file: string): number {
   try {

@@ -88,7 +88,7 @@ export function articleMeta(view: ArticleView, ctx: MetaContext): PageMeta {
       authors: view.authors.map((a) => absoluteUrl(site, a.url)),
     },
     feeds: feedLinks(ctx, view.section.slug),
-    jsonLd: [newsArticle(view, site, storyStructuredImages(view, site)), breadcrumbList(site, crumbs)],
+    jsonLd: [newsArticle(view, site, storyStructuredImages(view, site, image)), breadcrumbList(site, crumbs)],
     noindex: view.draft || view.scheduled,
   };
 }

@@ -114,6 +114,9 @@ export function pictureHtml(img: Pick<ImgTag, "attrs" | "context">, renditions: 
 export async function rewriteImages(html: string, render: (img: ImgTag) => Promise<string | undefined>): Promise<string> {
   const images = findImages(html);
   const out = await Promise.all(images.map(render));
+  // A page with nothing rewritten (most pages: no local photo) is returned as it is,
+  // not rebuilt from slices of itself.
+  if (out.every((o) => o === undefined)) return html;
   let result = "";
   let from = 0;
   images.forEach((img, i) => {

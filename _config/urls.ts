@@ -37,9 +37,16 @@ export const homePath = () => "/";
 
 /** The path prefix the site is served under: "/" or "/news/". */
 export function pathPrefix(site: UrlSite): string {
-  const p = new URL(site.url).pathname;
-  return p.endsWith("/") ? p : `${p}/`;
+  // every link of every page asks: parse each site URL once
+  let prefix = prefixes.get(site.url);
+  if (prefix === undefined) {
+    const p = new URL(site.url).pathname;
+    prefix = p.endsWith("/") ? p : `${p}/`;
+    prefixes.set(site.url, prefix);
+  }
+  return prefix;
 }
+const prefixes = new Map<string, string>();
 
 /** A link inside the site, with the path prefix: "/world/x/" → "/news/world/x/". */
 export function href(site: UrlSite, path: string): string {
