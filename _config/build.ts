@@ -11,8 +11,8 @@ import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "./data.ts";
 import { onPage } from "./page-stream.ts";
-import { startSearchIndex } from "./search.ts";
-import { resetTimings, timePhase } from "./timings.ts";
+import { indexSearch } from "./search.ts";
+import { recordPhase, resetTimings, timePhase } from "./timings.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -22,16 +22,16 @@ export interface BuildOptions {
   /** final output folder (default `<root>/dist`) */
   output?: string;
   /**
-   * steps that add to the output: each takes every page as Eleventy finishes it, then
-   * writes its files after Eleventy wrote the pages, before the checks see them
+   * steps that add to the output after Eleventy wrote it, before the checks see it
    * (default: DEFAULT_STEPS, the Pagefind search index; `[]` skips them)
    */
-  steps?: BuildStep[];
+  steps?: PostBuildStep[];
   /**
    * checks to run on the temporary output before it replaces `output` (e.g.
-   * `postBuildChecks()` from _config/checks). They start as soon as Eleventy has written
-   * the pages, beside the post-build steps: a check must await `ctx.stepsDone` before it
-   * looks at anything other than the HTML pages Eleventy wrote.
+   * `postBuildChecks()` from _config/checks). They are called before Eleventy renders,
+   * so they can take each page as it is written (`ctx.onPage`); they must await
+   * `ctx.written` before they read the folder, and `ctx.stepsDone` before they look at
+   * anything other than the HTML pages Eleventy wrote.
    */
   checks?: ((dir: string, ctx: CheckStart) => Promise<unknown>)[];
   quiet?: boolean;
@@ -42,29 +42,20 @@ export interface BuildOptions {
 export interface CheckStart {
   /** the site's absolute base URL (SITE_URL applied): the path prefix of every link */
   siteUrl: string;
+  /** settles when Eleventy has written every page (rejects if it failed) */
+  written: Promise<unknown>;
+  /** `listener` gets each HTML page as Eleventy writes it: site path ("/world/x/index.html") and content */
+  onPage(listener: (file: string, html: string) => void): void;
   /** settles when every post-build step has finished writing (rejects if one failed) */
   stepsDone: Promise<unknown>;
   /** the project folder (for caches under `<root>/.cache/`) */
   root: string;
 }
 
-/** Work that adds to the output (the staging folder of an atomic build). */
-export interface BuildStep {
-  /** called before Eleventy renders */
-  start(): StepRun;
-}
+/** Work on the finished output folder (the staging folder of an atomic build). */
+export type PostBuildStep = (dir: string) => Promise<unknown>;
 
-export interface StepRun {
-  /** each HTML page as written (path relative to the output folder), while Eleventy renders */
-  page?(file: string, html: string): void;
-  /** after Eleventy wrote every page: writes the step's files into `dir` */
-  finish(dir: string): Promise<unknown>;
-  /** the build failed before `finish`: release what the step holds */
-  abort(): Promise<unknown>;
-}
-
-/** The Pagefind search index, fed page by page while Eleventy renders (search.ts). */
-export const DEFAULT_STEPS: BuildStep[] = [{ start: startSearchIndex }];
+export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
 
 export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
   const root = path.resolve(options.root ?? ".");
@@ -72,9 +63,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
   const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
   await chmod(staging, 0o755);
-  const runs: StepRun[] = [];
   let stopListening = () => {};
-  let stepsFinished = false;
+  let checks: Promise<unknown> = Promise.resolve();
   try {
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), path.resolve(options.input ?? path.join(root, "src"))) || ".";
@@ -89,33 +79,38 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     elev.setIsVerbose?.(false);
     resetTimings();
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
-    for (const step of options.steps ?? DEFAULT_STEPS) runs.push(step.start());
-    stopListening = onPage(staging, ({ file, content }) => runs.forEach((run) => run.page?.(file, content)));
+    // The checks start now, so they can take the pages as Eleventy writes them.
+    const listeners: ((file: string, html: string) => void)[] = [];
+    stopListening = onPage(staging, ({ file, content }) => listeners.forEach((l) => l(`/${file}`, content)));
     // Only the count is kept: Eleventy's results hold every page's HTML and the instance
     // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
     // Nothing after this point reads them: dropped before the search index and the checks
     // allocate their own (docs/performance.md).
-    const files = await timePhase("eleventy (render, write, images)", async () => {
+    const written = timePhase("eleventy (render, write, images)", async () => {
       const [, pages] = (await elev!.write()) as [unknown, unknown[]];
       return Array.isArray(pages) ? pages.length : 0;
     });
+    written.catch(() => undefined); // awaited below
+    // The steps (Pagefind: a separate process) and the checks run side by side once
+    // Eleventy is done; a check waits for `stepsDone` before it reads what the steps write.
+    const stepsDone = written.then(() => timePhase("post-build steps (search index)", async () => {
+      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
+    }));
+    stepsDone.catch(() => undefined); // reported by the await below
+    const siteUrl = loadSite(path.resolve(input, "../_data")).url;
+    checks = (async () => {
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root };
+      const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
+      all.catch(() => undefined); // awaited below, once Eleventy is done
+      await written.catch(() => undefined);
+      const after = performance.now();
+      await all;
+      recordPhase("checks (after Eleventy)", performance.now() - after);
+    })();
+    checks.catch(() => undefined); // reported below
+    const files = await written;
     elev = undefined;
     stopListening();
-    // The steps (Pagefind: a separate process) finish and the checks run side by side; a
-    // check waits for `stepsDone` before it reads what the steps write.
-    const stepsDone = timePhase("post-build steps (search index)", async () => {
-      try {
-        for (const run of runs) await run.finish(staging);
-      } finally {
-        stepsFinished = true;
-      }
-    });
-    stepsDone.catch(() => undefined); // reported by the await below
-    const checks = timePhase("checks (total)", async () => {
-      if (!options.checks?.length) return;
-      const siteUrl = loadSite(path.resolve(input, "../_data")).url;
-      for (const check of options.checks) await check(staging, { siteUrl, stepsDone, root });
-    });
     // Both settle before anything is cleaned up; the steps' failure comes first.
     for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
     await timePhase("swap", async () => {
@@ -132,7 +127,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     return { output, files };
   } catch (error) {
     stopListening();
-    if (!stepsFinished) await Promise.allSettled(runs.map((run) => run.abort()));
+    await checks.catch(() => undefined); // a check still reading the staging folder stops first
     // When a template fails, Eleventy rejects while its passthrough copies still run into
     // the staging folder, and its copy step waits for an "all templates rendered" signal
     // that will never come: send it, let the copies settle (their own failure is not the

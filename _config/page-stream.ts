@@ -1,9 +1,10 @@
 /**
  * Each page as Eleventy finishes it: the last transform hands the final HTML (after
  * fingerprinting and the image transform, exactly what is written) to whoever listens
- * for pages under an output folder. The atomic build (build.ts) uses it to feed the
- * search index while Eleventy is still rendering, instead of letting Pagefind read
- * every page back from disk afterwards (docs/performance.md).
+ * for pages under an output folder. The atomic build (build.ts) hands them to the
+ * checks, so the link check scans each page on another thread while Eleventy is still
+ * rendering, instead of reading every page back from disk afterwards
+ * (docs/performance.md).
  */
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-types.ts";

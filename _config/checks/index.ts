@@ -12,6 +12,7 @@ import { validatePages } from "./html.ts";
 
 /** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
 import { firstMessage, startTsWorker } from "./ts-worker.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
@@ -30,6 +31,12 @@ export interface CheckContext {
   stepsDone?: Promise<unknown>;
   /** project folder: html-validate results are cached in `<root>/.cache/checks/` by page content */
   root?: string;
+  /**
+   * in a build (buildSite): settles when Eleventy has written every page; until then
+   * the pages arrive through `onPage` and the link check scans them as they come
+   */
+  written?: Promise<unknown>;
+  onPage?(listener: (file: string, html: string) => void): void;
 }
 
 export interface CheckReport {
@@ -66,19 +73,27 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     }
   };
   const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
-  // Eleventy's pages are all there now: validate them and scan them for links (both in
-  // worker threads) while the steps run; then everything else, on the complete folder.
-  const early = listFiles(dir);
-  const validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
-  validating.catch(() => undefined); // awaited below
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, files: early });
-  const linking = time("links", () => firstMessage<LinkReport>(linkWorker, "link check"));
-  linking.catch(() => undefined); // awaited below
+  // The link check's worker scans pages as Eleventy writes them (in a build), then the
+  // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
+  // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl });
+  const linked = firstMessage<LinkReport>(linkWorker, "link check");
+  linked.catch(() => undefined); // awaited below
+  ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
   let files: string[];
+  let early: string[];
+  let validating: Promise<{ findings: Finding[]; pages: number; cached: number }>;
+  let linking: Promise<LinkReport>;
   try {
+    await ctx.written;
+    early = listFiles(dir);
+    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
+    validating.catch(() => undefined); // awaited below
+    linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
+    linking.catch(() => undefined); // awaited below
     await ctx.stepsDone;
     files = listFiles(dir);
-    linkWorker.postMessage(files);
+    linkWorker.postMessage({ finish: files } satisfies LinkMessage);
   } catch (error) {
     await linkWorker.terminate();
     throw error;
