@@ -10,8 +10,9 @@
  * the first page that asks for one; when rendering is over it uses every core.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Job } from "./share-encode.ts";
+import { startTsWorker } from "./ts-worker.ts";
 
 export type EncoderRequest = { id: number; name: string; job: Job; cacheDir: string } | { width: number };
 export type EncoderReply = { id: number; file: string } | { id: number; error: string };
@@ -22,15 +23,8 @@ const pending = new Map<number, { resolve(file: string): void; reject(error: Err
 /** Encodings at a time while Eleventy renders (its main thread has the other core). */
 const RENDERING_WIDTH = 1;
 
-/**
- * A worker does not inherit tsx's loader hooks: a two-line script registers them, then
- * imports the TypeScript entry (as the html-validate check does).
- */
 function startWorker(): Worker {
-  const entry = new URL("./share-encoder-worker.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const w = new Worker(code, { eval: true });
+  const w = startTsWorker(new URL("./share-encoder-worker.ts", import.meta.url));
   w.on("message", (reply: EncoderReply) => {
     const waiter = pending.get(reply.id);
     pending.delete(reply.id);

@@ -39,18 +39,21 @@ export function urlOfFile(sitePath: string): string {
  * x/index.html (static hosts redirect a folder to its slash form).
  */
 export function fileForPath(dir: string, urlPath: string): string | undefined {
+  return candidateFiles(urlPath).find((c) => {
+    const file = path.join(dir, c);
+    return existsSync(file) && statSync(file).isFile();
+  });
+}
+
+/** The files a static host may serve for a URL path, in order ([] for one that cannot name a file). */
+export function candidateFiles(urlPath: string): string[] {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return undefined;
+    return [];
   }
   const normal = path.posix.normalize(decoded);
-  if (!normal.startsWith("/")) return undefined;
-  const candidates = normal.endsWith("/") ? [`${normal}index.html`] : [normal, `${normal}/index.html`];
-  for (const c of candidates) {
-    const file = path.join(dir, c);
-    if (existsSync(file) && statSync(file).isFile()) return c;
-  }
-  return undefined;
+  if (!normal.startsWith("/")) return [];
+  return normal.endsWith("/") ? [`${normal}index.html`] : [normal, `${normal}/index.html`];
 }

@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { isHtml, type Finding } from "./files.ts";
-import { firstMessage, startTsWorker } from "./ts-worker.ts";
+import { firstMessage, startTsWorker } from "../ts-worker.ts";
 
 const CONFIG_FILE = path.resolve(import.meta.dirname, "../../.htmlvalidate.json");
 

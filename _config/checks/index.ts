@@ -14,7 +14,7 @@ import { validatePages } from "./html.ts";
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
-import { firstMessage, startTsWorker } from "./ts-worker.ts";
+import { firstMessage, startTsWorker } from "../ts-worker.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 
 export { checkLinks, LinkChecker } from "./links.ts";

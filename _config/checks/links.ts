@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { isFingerprinted } from "../assets.ts";
-import { isHtml, urlOfFile, type Finding } from "./files.ts";
+import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
 
 /** Pages or files that keep names we don't choose (so can't carry a content hash). */
 const UNHASHED_OK = [/^\/pagefind\//];
@@ -141,7 +141,7 @@ export class LinkChecker {
         continue;
       }
       const sitePath = `/${url.pathname.slice(base.pathname.length)}`;
-      if (!targets.has(sitePath)) targets.set(sitePath, fileIn(present, sitePath));
+      if (!targets.has(sitePath)) targets.set(sitePath, candidateFiles(sitePath).find((c) => present.has(c)));
       const target = targets.get(sitePath);
       if (!target) {
         findings.push({ check: "links", file: ref.file, message: `${ref.what} "${sitePath}" does not resolve to a file in the build` });
@@ -167,25 +167,6 @@ export function checkLinks(dir: string, files: string[], siteUrl: string): LinkR
   const checker = new LinkChecker(siteUrl);
   for (const file of files) checker.scanFile(dir, file);
   return checker.finish(dir, files);
-}
-
-/**
- * The file a URL path (without prefix, query or fragment) is served from among
- * `files` (site paths), or undefined: "/x/" → /x/index.html; "/x" → the file /x, else
- * /x/index.html (static hosts redirect a folder to its slash form). Same rule as
- * `fileForPath` in files.ts, without touching the disk.
- */
-function fileIn(files: Set<string>, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  const normal = path.posix.normalize(decoded);
-  if (!normal.startsWith("/")) return undefined;
-  const candidates = normal.endsWith("/") ? [`${normal}index.html`] : [normal, `${normal}/index.html`];
-  return candidates.find((c) => files.has(c));
 }
 
 /** The URLs of a srcset, parsed as the HTML spec does (a URL may contain commas). */

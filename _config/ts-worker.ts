@@ -1,10 +1,11 @@
 /**
- * A worker thread running one of the checks' TypeScript entries. A worker does not
- * inherit tsx's loader hooks: a two-line script registers them, then imports the entry.
+ * A worker thread running a TypeScript entry (the checks, the share-image encoder). A
+ * worker does not inherit tsx's loader hooks: a two-line script registers them, then
+ * imports the entry.
  */
 import { Worker } from "node:worker_threads";
 
-export function startTsWorker(entry: URL, workerData: unknown): Worker {
+export function startTsWorker(entry: URL, workerData?: unknown): Worker {
   const tsx = import.meta.resolve("tsx/esm/api");
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(code, { eval: true, workerData });
