@@ -1,5 +1,5 @@
 /**
- * The dev loop's first answer to a saved story (docs/performance.md §10).
+ * The dev loop's first answer to a saved story (docs/performance.md §12).
  *
  * Before Eleventy's incremental pass starts (`eleventy.beforeWatch`, which Eleventy
  * awaits), the edited story's page and the home page are rendered and written with

@@ -1,5 +1,5 @@
 /**
- * The dev loop's incremental rebuild, cut to what an edit can change (docs/performance.md §10).
+ * The dev loop's incremental rebuild, cut to what an edit can change (docs/performance.md §12).
  *
  * When one story is saved, Eleventy 3.1.8's `--incremental` re-renders and rewrites
  * every page that imports `articles`: every page of every section, topic, author and
