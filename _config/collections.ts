@@ -5,7 +5,7 @@
 import { DateTime } from "luxon";
 import { isPublic, articleView, type ArticleView, type BuildInfo } from "./articles.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-types.ts";
-import { setFigureBuild } from "./content-blocks.ts";
+import { currentBuild, setBuilding } from "./build-epoch.ts";
 import { addIndexCollections, type Indexes } from "./indexes.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 
@@ -53,23 +53,15 @@ interface ViewEntry {
   view: ArticleView;
 }
 const views = new WeakMap<object, ViewEntry>();
-/** 0 outside an Eleventy build: nothing is remembered then. */
-let viewBuild = 0;
-let viewBuilds = 0;
 
 /** The typed view of a collection item. */
 export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
-  const hit = viewBuild ? views.get(item.data) : undefined;
-  if (hit && hit.build === viewBuild && hit.url === item.url && hit.inputPath === item.inputPath && hit.date === item.date.getTime()) return hit.view;
+  const build = currentBuild(); // 0 outside an Eleventy build: nothing is remembered then
+  const hit = build ? views.get(item.data) : undefined;
+  if (hit && hit.build === build && hit.url === item.url && hit.inputPath === item.inputPath && hit.date === item.date.getTime()) return hit.view;
   const view = articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });
-  if (viewBuild) views.set(item.data, { build: viewBuild, url: item.url, inputPath: item.inputPath, date: item.date.getTime(), view });
+  if (build) views.set(item.data, { build, url: item.url, inputPath: item.inputPath, date: item.date.getTime(), view });
   return view;
-}
-
-/** An Eleventy build starts or ends: per-build memos (views, first figures) start afresh. */
-function building(on: boolean): void {
-  viewBuild = on ? ++viewBuilds : 0;
-  setFigureBuild(on);
 }
 
 export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
@@ -81,8 +73,9 @@ export function resolveBuild(options: { production?: boolean; now?: string } = {
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
   const build = resolveBuild(options);
   eleventyConfig.addGlobalData("build", build);
-  eleventyConfig.on("eleventy.before", () => building(true));
-  eleventyConfig.on("eleventy.after", () => building(false));
+  // Per-build memos (story views, first figures) start afresh with each build.
+  eleventyConfig.on("eleventy.before", () => setBuilding(true));
+  eleventyConfig.on("eleventy.after", () => setBuilding(false));
   // One filtered, sorted list per collections pass, shared by `articles` and the indexes.
   const lists = new WeakMap<CollectionApi, ArticleItem[]>();
   const articlesOf = (api: CollectionApi) => {

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { currentBuild } from "./build-epoch.ts";
 import { escapeHtml } from "./escape.ts";
 import { bodyStart } from "./frontmatter.ts";
 import type { ImageData, Problem } from "./schema.ts";
@@ -64,23 +65,17 @@ export function resolvePhoto(src: string, inputPath: string, inputDir: string): 
 
 export type StoryPhoto = ImageData & { url: string; file: string };
 const figureCache = new Map<string, { mtimeMs: number; build: number; photo: StoryPhoto | undefined }>();
-let figureBuild = 0;
-let figureBuilds = 0;
 
 /**
- * An Eleventy build starts (`true`, eleventy.before) or ends (`false`): within a build a
- * story's first figure is looked up once (one stat; the file is read only when it
- * changed) and reused, since cards show the same story on a dozen list pages. Outside
- * a build every call checks the file.
+ * A story's first body figure (for cards and share images when it has no lead photo).
+ * Within a build it is looked up once (one stat; the file is read only when it changed)
+ * and reused, since cards show the same story on a dozen list pages; outside a build
+ * every call checks the file.
  */
-export function setFigureBuild(building: boolean): void {
-  figureBuild = building ? ++figureBuilds : 0;
-}
-
-/** A story's first body figure (for cards and share images when it has no lead photo). */
 export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
+  const build = currentBuild();
   const hit = figureCache.get(inputPath);
-  if (figureBuild && hit?.build === figureBuild) return hit.photo;
+  if (build && hit?.build === build) return hit.photo;
   let mtimeMs: number;
   try {
     mtimeMs = statSync(inputPath).mtimeMs;
@@ -88,7 +83,7 @@ export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | u
     return undefined;
   }
   if (hit?.mtimeMs === mtimeMs) {
-    hit.build = figureBuild;
+    hit.build = build;
     return hit.photo;
   }
   const all = readFileSync(inputPath, "utf8").split(/\r?\n/);
@@ -101,7 +96,7 @@ export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | u
     const f = block?.fields;
     if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir) };
   }
-  figureCache.set(inputPath, { mtimeMs, build: figureBuild, photo });
+  figureCache.set(inputPath, { mtimeMs, build, photo });
   return photo;
 }
 
