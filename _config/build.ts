@@ -81,7 +81,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];
-    stopListening = onPage(staging, ({ file, content }) => listeners.forEach((l) => l(`/${file}`, content)));
+    stopListening = onPage(staging, ({ file, content }) => listeners.forEach((l) => l(file, content)));
     // Only the count is kept: Eleventy's results hold every page's HTML and the instance
     // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
     // Nothing after this point reads them: dropped before the search index and the checks

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { EleventyConfig } from "./eleventy-types.ts";
 
 export interface StreamedPage {
-  /** the output file, relative to the output folder ("world/x/index.html") */
+  /** the output file's site path, as the checks name files ("/world/x/index.html") */
   file: string;
   content: string;
 }
@@ -33,7 +33,7 @@ export default function pageStreamPlugin(eleventyConfig: EleventyConfig): void {
       const absolute = path.resolve(outputPath);
       for (const [listener, dir] of listeners) {
         const file = path.relative(dir, absolute);
-        if (!file.startsWith("..") && !path.isAbsolute(file)) listener({ file: file.split(path.sep).join("/"), content });
+        if (!file.startsWith("..") && !path.isAbsolute(file)) listener({ file: `/${file.split(path.sep).join("/")}`, content });
       }
     }
     return content;
