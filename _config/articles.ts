@@ -9,7 +9,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
 import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
-import { firstFigure, resolvePhoto, type StoryPhoto } from "./markdown.ts";
+import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
 import { photoProblem } from "./photo-files.ts";
 import {
   articleSchema,

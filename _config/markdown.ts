@@ -21,19 +21,10 @@ import { bodyLineOffset } from "./frontmatter.ts";
 import { photoProblem } from "./photo-files.ts";
 import { slugifyText } from "./urls.ts";
 import type { SiteData } from "./schema.ts";
-import { isExternal, parseBlock, renderFigure, renderRelated, resolvePhoto, withPrefix, type ContentBlock } from "./content-blocks.ts";
+import { parseBlock, resolvePhoto, type ContentBlock } from "./blocks.ts";
+import { isExternal, renderFigure, renderRelated, withPrefix } from "./blocks-html.ts";
 
-export {
-  BLOCK_KINDS,
-  firstFigure,
-  parseBlock,
-  renderFigure,
-  renderRelated,
-  resolvePhoto,
-  type BlockKind,
-  type ContentBlock,
-  type StoryPhoto,
-} from "./content-blocks.ts";
+export { renderFigure, renderRelated } from "./blocks-html.ts";
 
 /** What markdown-it gets as `env`: Eleventy passes the page's data. */
 export interface MarkdownEnv {

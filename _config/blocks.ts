@@ -1,16 +1,14 @@
 /**
  * The two blocks the content contract needs without HTML (`::: figure` and
- * `::: related`): parsing their `key: value` lines with every problem found, resolving
- * photo paths, and rendering them (every text escaped). markdown.ts wires them into
- * markdown-it; `check` and the photo scan use them directly.
+ * `::: related`): parsing their `key: value` lines with every problem found, and
+ * resolving photo paths. Rendering them is the markdown room's (blocks-html.ts);
+ * `check`, story validation and the photo scan use these directly.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { currentBuild } from "./build-epoch.ts";
-import { escapeHtml } from "./escape.ts";
 import { bodyStart } from "./frontmatter.ts";
 import type { ImageData, Problem } from "./schema.ts";
-import { href } from "./urls.ts";
 
 export const BLOCK_KINDS = {
   figure: { keys: ["src", "alt", "caption", "credit"], required: ["src", "alt", "caption"] },
@@ -98,39 +96,4 @@ export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | u
   }
   figureCache.set(inputPath, { mtimeMs, build, photo });
   return photo;
-}
-
-/** One external link rule: rel="noopener" for links that leave the site. */
-export function isExternal(href: string, siteUrl: string | undefined): boolean {
-  if (!/^https?:\/\//i.test(href)) return false;
-  try {
-    return !siteUrl || new URL(href).host !== new URL(siteUrl).host;
-  } catch {
-    return true;
-  }
-}
-
-/** A site path ("/world/x/") gets the path prefix, like every link layouts write. */
-export function withPrefix(url: string, siteUrl: string | undefined): string {
-  return siteUrl && url.startsWith("/") && !url.startsWith("//") ? href({ url: siteUrl }, url) : url;
-}
-
-export function renderFigure(fields: Record<string, string>, siteUrl?: string): string {
-  const caption = fields.caption ? `<span class="figure__caption">${escapeHtml(fields.caption)}</span>` : "";
-  const credit = fields.credit ? ` <span class="figure__credit">${escapeHtml(fields.credit)}</span>` : "";
-  return (
-    `<figure class="figure"><img src="${escapeHtml(withPrefix(fields.url ?? fields.src ?? "", siteUrl))}" alt="${escapeHtml(fields.alt ?? "")}">` +
-    (caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : "") +
-    `</figure>\n`
-  );
-}
-
-export function renderRelated(fields: Record<string, string>, siteUrl?: string): string {
-  const href = withPrefix(fields.url ?? "", siteUrl);
-  const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
-  return (
-    // An <aside> is a landmark: each needs its own accessible name (html-validate unique-landmark).
-    `<aside class="related" aria-label="Related: ${escapeHtml(fields.title ?? "")}"><p class="related__label">Related</p>` +
-    `<p class="related__title"><a href="${escapeHtml(href)}"${rel}>${escapeHtml(fields.title ?? "")}</a></p></aside>\n`
-  );
 }
