@@ -6,24 +6,11 @@ import { DateTime } from "luxon";
 import { isPublic, articleView, type ArticleView, type BuildInfo } from "./articles.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { currentBuild, setBuilding } from "./build-epoch.ts";
-import { addIndexCollections, type Indexes } from "./indexes.ts";
+import { addIndexCollections } from "./indexes.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 
-export type ArticleItem = CollectionItem<ArticleData & { build: BuildInfo }>;
-
-/** What every page's data holds (global data + Eleventy's own), as layouts see it. */
-export interface PageContext {
-  site: SiteData;
-  sections: SectionsData;
-  /** the authors registry (_data/authors); on story pages `authors` is the byline list */
-  staff: AuthorsData;
-  build: BuildInfo;
-  eleventy: { directories: { input: string } };
-  page: { url: string | false; inputPath: string; date: Date; outputPath: string | false };
-  /** `articles` (public stories, newest first) and the index lists (_config/indexes.ts) */
-  collections: { articles: ArticleItem[] } & Indexes;
-  content?: string;
-}
+export type { ArticleItem, PageContext } from "./site-types.ts";
+import type { ArticleItem, PageContext } from "./site-types.ts";
 
 export function byNewest<T extends { date: Date }>(a: T, b: T): number {
   return b.date.getTime() - a.date.getTime() || String((a as { url?: unknown }).url).localeCompare(String((b as { url?: unknown }).url));

@@ -6,33 +6,13 @@
  * Pages paginate over these collections with size 1 (src/<type>.11ty.tsx).
  */
 import { formatDate, monthKey } from "./dates.ts";
-import type { ArticleItem } from "./collections.ts";
+import type { ArticleItem, IndexEntry, Indexes } from "./site-types.ts";
+export type { IndexEntry, Indexes } from "./site-types.ts";
 import type { CollectionApi, EleventyConfig } from "./eleventy-types.ts";
 import { loadDataFile, loadSite } from "./data.ts";
 import { paginate, type ListingPage } from "./listing.ts";
 import type { AuthorData, AuthorsData, SectionsData, SiteData } from "./schema.ts";
 import { archivePath, authorPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
-
-/** A line of an index page: a topic, an author or a month, with its story count. */
-export interface IndexEntry {
-  key: string;
-  name: string;
-  url: string;
-  count: number;
-}
-
-export interface Indexes {
-  sectionPages: ListingPage[];
-  topicPages: ListingPage[];
-  authorPages: (ListingPage & { author: AuthorData })[];
-  archivePages: ListingPage[];
-  /** every topic, alphabetical */
-  topicsIndex: IndexEntry[];
-  /** every author in the registry, in its order */
-  authorsIndex: (IndexEntry & { author: AuthorData })[];
-  /** years newest first, each with its months newest first */
-  archiveIndex: { year: string; months: IndexEntry[] }[];
-}
 
 export interface IndexInput {
   site: Pick<SiteData, "pageSize" | "timezone" | "language">;

@@ -2,31 +2,9 @@
  * One page of one list (a section front, topic, author or archive month) and how a list
  * is cut into pages of `site.pageSize`, with its neighbours for rel=prev/next.
  */
-import type { ArticleItem } from "./collections.ts";
+import type { ArticleItem, ListingPage, ListingType } from "./site-types.ts";
 
-export type ListingType = "section" | "topic" | "author" | "archive";
-
-/** One page of one list: what a section, topic, author or archive page renders. */
-export interface ListingPage {
-  type: ListingType;
-  /** section slug, topic slug, author slug, or "yyyy/MM" */
-  key: string;
-  title: string;
-  description: string;
-  /** this page's path (no prefix): /world/, /world/page/2/ */
-  url: string;
-  /** 1-based */
-  pageNumber: number;
-  totalPages: number;
-  /** stories in the whole list, over every page */
-  totalItems: number;
-  items: ArticleItem[];
-  /** path of the newer page (rel=prev) and of the older one (rel=next) */
-  prev?: string;
-  next?: string;
-  /** page 1 of the list */
-  first: string;
-}
+export type { ListingPage, ListingType } from "./site-types.ts";
 
 type ListHead = Pick<ListingPage, "type" | "key" | "title" | "description">;
 
