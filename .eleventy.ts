@@ -1,19 +1,16 @@
 /**
  * Newsroom's Eleventy configuration: directories, and one addPlugin per _config
- * module. Features live in _config/, not here. Run through tsx:
+ * room (each room's index.ts). Features live in _config/, not here. Run through tsx:
  *   tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts
  */
-import type { EleventyConfig } from "./_config/eleventy-types.ts";
-import collectionsPlugin from "./_config/collections.ts";
-import dataPlugin from "./_config/data.ts";
-import datesPlugin from "./_config/dates.ts";
-import markdownPlugin from "./_config/markdown.ts";
-import renderPlugin from "./_config/render.ts";
-import assetsPlugin from "./_config/assets.ts";
-import imagesPlugin from "./_config/images.ts";
-import sitemapsPlugin from "./_config/sitemaps.ts";
-import watchPlugin from "./_config/watch.ts";
-import pageStreamPlugin from "./_config/page-stream.ts";
+import type { EleventyConfig } from "./_config/eleventy/index.ts";
+import contentPlugin from "./_config/content/index.ts";
+import markdownPlugin from "./_config/markdown/index.ts";
+import sitePlugin from "./_config/site/index.ts";
+import pagesPlugin from "./_config/pages/index.ts";
+import photosPlugin from "./_config/photos/index.ts";
+import devPlugin from "./_config/dev/index.ts";
+import buildPlugin from "./_config/build/index.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -24,16 +21,13 @@ export interface NewsroomOptions {
 
 /** The whole Newsroom build as one plugin, so tests run it on fixture sites. */
 export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOptions = {}): void {
-  eleventyConfig.addPlugin(dataPlugin);
-  eleventyConfig.addPlugin(datesPlugin);
-  eleventyConfig.addPlugin(renderPlugin);
+  eleventyConfig.addPlugin(contentPlugin); // data files, date parsing
   eleventyConfig.addPlugin(markdownPlugin);
-  eleventyConfig.addPlugin(collectionsPlugin, options);
-  eleventyConfig.addPlugin(assetsPlugin);
-  eleventyConfig.addPlugin(imagesPlugin);
-  eleventyConfig.addPlugin(sitemapsPlugin);
-  eleventyConfig.addPlugin(watchPlugin);
-  eleventyConfig.addPlugin(pageStreamPlugin); // last: sees each page as written
+  eleventyConfig.addPlugin(sitePlugin, options); // collections
+  eleventyConfig.addPlugin(pagesPlugin); // .11ty.tsx, fingerprinted assets, sitemap.xml
+  eleventyConfig.addPlugin(photosPlugin); // after assets: its transform sees fingerprinted pages
+  eleventyConfig.addPlugin(devPlugin); // npm start's watch targets
+  eleventyConfig.addPlugin(buildPlugin); // last: the page stream sees each page as written
 }
 
 export default function (eleventyConfig: EleventyConfig): void {

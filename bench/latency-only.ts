@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseDataFile } from "../_config/data.ts";
+import { parseDataFile } from "../_config/content/data.ts";
 import { ROOT } from "../test/helpers/site.ts";
 import { generateCorpus } from "./corpus.ts";
 import { measureLatency, type LatencyTarget } from "./latency.ts";

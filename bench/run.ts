@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseDataFile } from "../_config/data.ts";
+import { parseDataFile } from "../_config/content/data.ts";
 import { ROOT } from "../test/helpers/site.ts";
 import { generateCorpus } from "./corpus.ts";
 import { measureLatency, type LatencyTarget } from "./latency.ts";

@@ -3,10 +3,10 @@
  * On any error (content, a check, a crash) it prints why, exits 1, and leaves the
  * previous dist/ untouched.
  */
-import { buildSite } from "../_config/build.ts";
-import { errorMessages } from "../_config/dev-status.ts";
-import { postBuildChecks } from "../_config/checks/index.ts";
-import { timingLines } from "../_config/timings.ts";
+import { buildSite } from "../_config/build/index.ts";
+import { errorMessages } from "../_config/dev/index.ts";
+import { postBuildChecks } from "../_config/build/index.ts";
+import { timingLines } from "../_config/util/index.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
 const started = performance.now();

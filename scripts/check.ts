@@ -4,8 +4,8 @@
  * `file:line key: message`, then a summary; exits 1 when there is any problem.
  * The site folder (default: the current one) holds `src/` and `_data/`.
  */
-import { checkSite, siteFolders } from "../_config/check.ts";
-import { formatProblem } from "../_config/schema.ts";
+import { checkSite, siteFolders } from "../_config/dev/index.ts";
+import { formatProblem } from "../_config/content/index.ts";
 
 const started = performance.now();
 const { problems, stories } = checkSite({ ...siteFolders(process.argv[2] ?? "."), now: process.env.NEWSROOM_NOW });

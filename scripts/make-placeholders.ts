@@ -5,7 +5,7 @@
  *   tsx scripts/make-placeholders.ts
  */
 import sharp from "sharp";
-import { escapeHtml } from "../_config/escape.ts";
+import { escapeHtml } from "../_config/markdown/index.ts";
 
 const DIR = "src/articles/2022";
 const PHOTOS = [

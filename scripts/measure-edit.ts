@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkSite, siteFolders } from "../_config/check.ts";
+import { checkSite, siteFolders } from "../_config/dev/index.ts";
 import { prepareFixture, ROOT } from "../test/helpers/site.ts";
 
 const { values } = parseArgs({ options: { stories: { type: "string", default: "0" }, edits: { type: "string", default: "7" } } });

@@ -4,7 +4,7 @@
  * refuses to overwrite a story. Run from the site folder (holding src/ and _data/).
  */
 import { parseArgs } from "node:util";
-import { newStory, UsageError } from "../_config/scaffold.ts";
+import { newStory, UsageError } from "../_config/dev/index.ts";
 
 const USAGE = 'usage: npm run new -- --section <section> [--author <slug>]... [--slug <slug>] "Headline here"';
 

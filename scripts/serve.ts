@@ -5,7 +5,7 @@
  * folder (holding src/ and _data/). See docs/editor-loop.md.
  */
 import { parseArgs } from "node:util";
-import { startDev } from "../_config/dev.ts";
+import { startDev } from "../_config/dev/index.ts";
 
 const USAGE = "usage: npm start [-- --port <number>] [-- --watch-only]";
 let values: { port?: string; "watch-only"?: boolean };

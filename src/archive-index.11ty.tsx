@@ -1,6 +1,6 @@
 /** The archive index (collections.archiveIndex). It lists stories' counts, so it rebuilds when one changes. */
-import { indexTemplate } from "../_config/listing.ts";
-import { archiveIndexPath } from "../_config/urls.ts";
+import { indexTemplate } from "../_config/site/index.ts";
+import { archiveIndexPath } from "../_config/content/index.ts";
 
 export const data = indexTemplate("archive-index", archiveIndexPath(), "archiveIndex");
 

@@ -1,6 +1,6 @@
 /** One page per page of each monthly archive (collections.archivePages, from _config/indexes.ts). */
-import { listingTemplate } from "../_config/listing.ts";
-import { archivePath } from "../_config/urls.ts";
+import { listingTemplate } from "../_config/site/index.ts";
+import { archivePath } from "../_config/content/index.ts";
 
 export const data = listingTemplate("archive", archivePath);
 

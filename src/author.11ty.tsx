@@ -1,6 +1,6 @@
 /** One page per page of each author's stories (collections.authorPages, from _config/indexes.ts). */
-import { listingTemplate } from "../_config/listing.ts";
-import { authorPath } from "../_config/urls.ts";
+import { listingTemplate } from "../_config/site/index.ts";
+import { authorPath } from "../_config/content/index.ts";
 
 export const data = listingTemplate("author", authorPath);
 

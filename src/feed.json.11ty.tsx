@@ -1,9 +1,9 @@
 /** The site-wide JSON Feed 1.1: /feed.json (the same stories as /feed.xml). */
-import type { PageContext } from "../_config/collections.ts";
-import { jsonForScript } from "../_config/escape.ts";
-import { jsonFeed } from "../_config/feed-formats.ts";
-import { siteFeed } from "../_config/feeds.ts";
-import { jsonFeedPath } from "../_config/urls.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { jsonForScript } from "../_config/markdown/index.ts";
+import { jsonFeed } from "../_config/pages/index.ts";
+import { siteFeed } from "../_config/pages/index.ts";
+import { jsonFeedPath } from "../_config/content/index.ts";
 
 export const data = {
   permalink: jsonFeedPath(),

@@ -1,8 +1,8 @@
 /** The site-wide Atom feed: /feed.xml (the latest stories, full content). */
-import type { PageContext } from "../_config/collections.ts";
-import { atomFeed } from "../_config/feed-formats.ts";
-import { siteFeed } from "../_config/feeds.ts";
-import { feedPath } from "../_config/urls.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { atomFeed } from "../_config/pages/index.ts";
+import { siteFeed } from "../_config/pages/index.ts";
+import { feedPath } from "../_config/content/index.ts";
 
 export const data = {
   permalink: feedPath(),

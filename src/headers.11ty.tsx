@@ -1,6 +1,6 @@
 /** `dist/_headers`: HTTP headers for Netlify / Cloudflare Pages (rules in _config/headers.ts). */
-import type { PageContext } from "../_config/collections.ts";
-import { headerRules, headersFile } from "../_config/headers.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { headerRules, headersFile } from "../_config/pages/index.ts";
 
 export const data = {
   permalink: "/_headers",

@@ -1,7 +1,7 @@
 /** /news-sitemap.xml: the Google News sitemap (stories of the two days before the build). */
-import type { PageContext } from "../_config/collections.ts";
-import { newsEntries, newsSitemapXml } from "../_config/sitemaps.ts";
-import { newsSitemapPath } from "../_config/urls.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { newsEntries, newsSitemapXml } from "../_config/pages/index.ts";
+import { newsSitemapPath } from "../_config/content/index.ts";
 
 export const data = {
   permalink: newsSitemapPath(),

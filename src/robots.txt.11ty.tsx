@@ -3,8 +3,8 @@
  * robots.txt only at a host's root, so a site under a path prefix needs its host to
  * serve this file (or its lines) at /robots.txt.
  */
-import type { PageContext } from "../_config/collections.ts";
-import { absoluteUrl, newsSitemapPath, sitemapPath } from "../_config/urls.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { absoluteUrl, newsSitemapPath, sitemapPath } from "../_config/content/index.ts";
 
 export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
 

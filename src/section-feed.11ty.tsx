@@ -1,8 +1,8 @@
 /** One Atom feed per section: /<section>/feed.xml (an empty section gets an empty feed). */
-import type { PageContext } from "../_config/collections.ts";
-import { atomFeed } from "../_config/feed-formats.ts";
-import { buildFeed } from "../_config/feeds.ts";
-import { sectionFeedPath, sectionPath } from "../_config/urls.ts";
+import type { PageContext } from "../_config/site/index.ts";
+import { atomFeed } from "../_config/pages/index.ts";
+import { buildFeed } from "../_config/pages/index.ts";
+import { sectionFeedPath, sectionPath } from "../_config/content/index.ts";
 
 type Props = PageContext & { sectionSlug: string };
 

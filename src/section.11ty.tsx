@@ -1,6 +1,6 @@
 /** One page per page of each section list (collections.sectionPages, from _config/indexes.ts). */
-import { listingTemplate } from "../_config/listing.ts";
-import { sectionPath } from "../_config/urls.ts";
+import { listingTemplate } from "../_config/site/index.ts";
+import { sectionPath } from "../_config/content/index.ts";
 
 export const data = listingTemplate("section", sectionPath);
 

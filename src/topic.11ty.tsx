@@ -1,6 +1,6 @@
 /** One page per page of each topic list (collections.topicPages, from _config/indexes.ts). */
-import { listingTemplate } from "../_config/listing.ts";
-import { topicPath } from "../_config/urls.ts";
+import { listingTemplate } from "../_config/site/index.ts";
+import { topicPath } from "../_config/content/index.ts";
 
 export const data = listingTemplate("topic", topicPath);
 

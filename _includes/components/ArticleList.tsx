@@ -1,4 +1,4 @@
-import { viewOf, type ArticleItem, type PageContext } from "../../_config/collections.ts";
+import { viewOf, type ArticleItem, type PageContext } from "../../_config/site/index.ts";
 import { ArticleCard } from "./ArticleCard.tsx";
 
 /** Stories as cards (headlines at the given level), or a line saying there are none. */

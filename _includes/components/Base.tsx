@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import type { PageContext } from "../../_config/collections.ts";
-import { yearOf } from "../../_config/dates.ts";
-import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/metadata.ts";
+import type { PageContext } from "../../_config/site/index.ts";
+import { yearOf } from "../../_config/content/index.ts";
+import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/pages/index.ts";
 import { Footer } from "./Footer.tsx";
 import { Head } from "./Head.tsx";
 import { Masthead } from "./Masthead.tsx";

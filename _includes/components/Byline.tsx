@@ -1,6 +1,6 @@
-import type { ArticleView } from "../../_config/articles.ts";
-import type { SiteData } from "../../_config/schema.ts";
-import { href } from "../../_config/urls.ts";
+import type { ArticleView } from "../../_config/content/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { href } from "../../_config/content/index.ts";
 import { Time } from "./Time.tsx";
 
 /** "By …" (authors linked to their pages, else the source, else the newsroom) and the dates. */

@@ -1,4 +1,4 @@
-import type { FeedLink } from "../../_config/metadata.ts";
+import type { FeedLink } from "../../_config/pages/index.ts";
 
 /** `<link rel="alternate">` for each feed the page advertises. */
 export function FeedLinks({ feeds }: { feeds: FeedLink[] }) {

@@ -1,6 +1,6 @@
-import type { ImageData } from "../../_config/schema.ts";
-import type { SiteData } from "../../_config/schema.ts";
-import { href } from "../../_config/urls.ts";
+import type { ImageData } from "../../_config/content/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { href } from "../../_config/content/index.ts";
 
 /**
  * A photo with its caption, then its credit. Layouts write a plain <img>; the

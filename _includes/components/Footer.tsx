@@ -1,5 +1,5 @@
-import type { SiteData } from "../../_config/schema.ts";
-import { archiveIndexPath, authorsIndexPath, href, homePath, topicsIndexPath } from "../../_config/urls.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { archiveIndexPath, authorsIndexPath, href, homePath, topicsIndexPath } from "../../_config/content/index.ts";
 
 export function Footer({ site, year }: { site: SiteData; year: number }) {
   return (

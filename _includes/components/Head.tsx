@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
-import type { PageMeta } from "../../_config/metadata.ts";
-import type { SiteData } from "../../_config/schema.ts";
-import { assetUrl } from "../../_config/assets.ts";
-import { href } from "../../_config/urls.ts";
+import type { PageMeta } from "../../_config/pages/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { assetUrl } from "../../_config/pages/index.ts";
+import { href } from "../../_config/content/index.ts";
 import { FeedLinks } from "./FeedLinks.tsx";
 import { JsonLd } from "./JsonLd.tsx";
 import { SocialMeta } from "./SocialMeta.tsx";

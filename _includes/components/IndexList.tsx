@@ -1,7 +1,7 @@
-import type { IndexEntry } from "../../_config/indexes.ts";
-import { storyCount } from "../../_config/indexes.ts";
-import type { SiteData } from "../../_config/schema.ts";
-import { href } from "../../_config/urls.ts";
+import type { IndexEntry } from "../../_config/site/index.ts";
+import { storyCount } from "../../_config/site/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { href } from "../../_config/content/index.ts";
 
 /** A list of topics, authors or months, each linked, with its story count. */
 export function IndexList({ entries, site, detail }: { entries: IndexEntry[]; site: SiteData; detail?: (entry: IndexEntry) => string }) {

@@ -1,5 +1,5 @@
-import { jsonForScript } from "../../_config/escape.ts";
-import type { JsonLdDocument } from "../../_config/jsonld.ts";
+import { jsonForScript } from "../../_config/markdown/index.ts";
+import type { JsonLdDocument } from "../../_config/pages/index.ts";
 
 /**
  * The one writer of JSON-LD: each document through `jsonForScript`, which turns

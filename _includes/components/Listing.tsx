@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import type { PageContext } from "../../_config/collections.ts";
-import { listingTitle, type ListingPage } from "../../_config/indexes.ts";
-import { absoluteUrl } from "../../_config/urls.ts";
+import type { PageContext } from "../../_config/site/index.ts";
+import { listingTitle, type ListingPage } from "../../_config/site/index.ts";
+import { absoluteUrl } from "../../_config/content/index.ts";
 import { ArticleList } from "./ArticleList.tsx";
 import { Base } from "./Base.tsx";
 import { Pagination } from "./Pagination.tsx";

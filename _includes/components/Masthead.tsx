@@ -1,5 +1,5 @@
-import type { SectionsData, SiteData } from "../../_config/schema.ts";
-import { href, homePath, sectionPath, topicsIndexPath } from "../../_config/urls.ts";
+import type { SectionsData, SiteData } from "../../_config/content/index.ts";
+import { href, homePath, sectionPath, topicsIndexPath } from "../../_config/content/index.ts";
 
 /** Site name, the sections and the topics index, on every page. `current`: a section slug, or "topics". */
 export function Masthead({ site, sections, current }: { site: SiteData; sections: SectionsData; current?: string }) {

@@ -1,6 +1,6 @@
-import type { ListingPage } from "../../_config/indexes.ts";
-import type { SiteData } from "../../_config/schema.ts";
-import { href } from "../../_config/urls.ts";
+import type { ListingPage } from "../../_config/site/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
+import { href } from "../../_config/content/index.ts";
 
 /** Newer/older links (rel=prev/next) and "Page N of M"; nothing when a list fits one page. */
 export function Pagination({ listing, site }: { listing: ListingPage; site: SiteData }) {

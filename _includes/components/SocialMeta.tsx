@@ -1,5 +1,5 @@
-import { ogLocale, type PageMeta } from "../../_config/metadata.ts";
-import type { SiteData } from "../../_config/schema.ts";
+import { ogLocale, type PageMeta } from "../../_config/pages/index.ts";
+import type { SiteData } from "../../_config/content/index.ts";
 
 /** Open Graph, article:* and Twitter card tags, from the page's metadata. */
 export function SocialMeta({ meta, site }: { meta: PageMeta; site: SiteData }) {

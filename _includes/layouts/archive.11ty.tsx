@@ -1,5 +1,5 @@
-import { storyCount } from "../../_config/indexes.ts";
-import { archiveIndexPath, href } from "../../_config/urls.ts";
+import { storyCount } from "../../_config/site/index.ts";
+import { archiveIndexPath, href } from "../../_config/content/index.ts";
 import { Listing, type ListingProps } from "../components/Listing.tsx";
 
 /** A month of the archive: /archive/YYYY/MM/ and its pages. */

@@ -1,12 +1,12 @@
-import { articleView } from "../../_config/articles.ts";
-import type { PageContext } from "../../_config/collections.ts";
-import type { ArticleData } from "../../_config/schema.ts";
-import { href } from "../../_config/urls.ts";
+import { articleView } from "../../_config/content/index.ts";
+import type { PageContext } from "../../_config/site/index.ts";
+import type { ArticleData } from "../../_config/content/index.ts";
+import { href } from "../../_config/content/index.ts";
 import { Base } from "../components/Base.tsx";
 import { Byline } from "../components/Byline.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
-import { articleMeta } from "../../_config/metadata.ts";
+import { articleMeta } from "../../_config/pages/index.ts";
 
 type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
 

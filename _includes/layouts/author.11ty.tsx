@@ -1,6 +1,6 @@
-import type { ListingPage } from "../../_config/indexes.ts";
-import type { AuthorData } from "../../_config/schema.ts";
-import { authorsIndexPath, href } from "../../_config/urls.ts";
+import type { ListingPage } from "../../_config/site/index.ts";
+import type { AuthorData } from "../../_config/content/index.ts";
+import { authorsIndexPath, href } from "../../_config/content/index.ts";
 import { Listing, type ListingProps } from "../components/Listing.tsx";
 
 /** An author page: /authors/<slug>/ with name, role, bio (photo and link when given) and their stories. */

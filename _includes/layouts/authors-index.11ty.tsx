@@ -1,5 +1,5 @@
-import type { PageContext } from "../../_config/collections.ts";
-import { absoluteUrl, authorsIndexPath } from "../../_config/urls.ts";
+import type { PageContext } from "../../_config/site/index.ts";
+import { absoluteUrl, authorsIndexPath } from "../../_config/content/index.ts";
 import { Base } from "../components/Base.tsx";
 import { IndexList } from "../components/IndexList.tsx";
 

@@ -1,8 +1,8 @@
-import { viewOf, type PageContext } from "../../_config/collections.ts";
-import { absoluteUrl, archiveIndexPath, homePath, href } from "../../_config/urls.ts";
+import { viewOf, type PageContext } from "../../_config/site/index.ts";
+import { absoluteUrl, archiveIndexPath, homePath, href } from "../../_config/content/index.ts";
 import { ArticleCard } from "../components/ArticleCard.tsx";
 import { Base } from "../components/Base.tsx";
-import { siteShareImage } from "../../_config/images.ts";
+import { siteShareImage } from "../../_config/photos/index.ts";
 
 /** The home page: the latest stories, newest first. */
 export default function Home(data: PageContext) {

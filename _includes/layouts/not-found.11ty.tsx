@@ -1,5 +1,5 @@
-import type { PageContext } from "../../_config/collections.ts";
-import { absoluteUrl, homePath, href, notFoundPath, searchPath } from "../../_config/urls.ts";
+import type { PageContext } from "../../_config/site/index.ts";
+import { absoluteUrl, homePath, href, notFoundPath, searchPath } from "../../_config/content/index.ts";
 import { Base } from "../components/Base.tsx";
 
 /** Page not found: says so, and offers the front page and search. */

@@ -1,5 +1,5 @@
-import { storyCount } from "../../_config/indexes.ts";
-import { href, topicsIndexPath } from "../../_config/urls.ts";
+import { storyCount } from "../../_config/site/index.ts";
+import { href, topicsIndexPath } from "../../_config/content/index.ts";
 import { Listing, type ListingProps } from "../components/Listing.tsx";
 
 /** A topic page: /topics/<tag-slug>/ and its pages. */

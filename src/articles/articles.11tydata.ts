@@ -2,8 +2,8 @@
  * Every story: its layout, its URL (/<section>/<slug>/), and its contract check.
  * Drafts and scheduled stories get no page in a production build.
  */
-import { articlePath, assertArticleFile, isPublic, type BuildInfo } from "../../_config/articles.ts";
-import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../../_config/schema.ts";
+import { articlePath, assertArticleFile, isPublic, type BuildInfo } from "../../_config/content/index.ts";
+import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../../_config/content/index.ts";
 
 interface StoryCascade extends ArticleData {
   page: { inputPath: string; date: Date };

@@ -10,9 +10,9 @@ import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
-import { buildSite } from "../../_config/build.ts";
-import { postBuildChecks } from "../../_config/checks/index.ts";
-import type { EleventyConfig } from "../../_config/eleventy-types.ts";
+import { buildSite } from "../../_config/build/build.ts";
+import { postBuildChecks } from "../../_config/build/checks/index.ts";
+import type { EleventyConfig } from "../../_config/eleventy/eleventy-types.ts";
 import { errorChain, NOW, prepareFixture, ROOT } from "../helpers/site.ts";
 
 const TSX = import.meta.resolve("tsx");

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { inspectBuild, formatFinding } from "../../_config/checks/index.ts";
-import { isFingerprinted } from "../../_config/assets.ts";
-import { headersFor, parseHeadersFile } from "../../_config/headers.ts";
+import { inspectBuild, formatFinding } from "../../_config/build/checks/index.ts";
+import { isFingerprinted } from "../../_config/pages/assets.ts";
+import { headersFor, parseHeadersFile } from "../../_config/pages/headers.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site.ts";
 
 const SITE_URL = "https://newsroom.example.org/";

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { inspectBuild, formatFinding } from "../../_config/checks/index.ts";
+import { inspectBuild, formatFinding } from "../../_config/build/checks/index.ts";
 import { buildError, buildFixture, plain, type BuiltSite } from "../helpers/site.ts";
 
 const FILE = "src/articles/2024/case-story.md";

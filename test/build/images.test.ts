@@ -4,7 +4,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
-import { SIZES } from "../../_config/picture.ts";
+import { SIZES } from "../../_config/photos/picture.ts";
 import { buildError, buildFixture, buildPrepared, prepareFixture, type BuiltSite } from "../helpers/site.ts";
 
 const solid = (width: number, height: number, r: number) => sharp({ create: { width, height, channels: 3, background: { r, g: 120, b: 160 } } });

@@ -11,8 +11,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { headersFor, parseHeadersFile } from "../../_config/headers.ts";
-import { fileForPath } from "../../_config/checks/index.ts";
+import { headersFor, parseHeadersFile } from "../../_config/pages/headers.ts";
+import { fileForPath } from "../../_config/build/checks/index.ts";
 
 /** Debian's Chromium; NEWSROOM_CHROMIUM points elsewhere (tests of this gate use it). */
 export const chromiumPath = () => process.env.NEWSROOM_CHROMIUM ?? "/usr/bin/chromium";

@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../../_config/build.ts";
-import { errorMessages } from "../../_config/dev-status.ts";
+import { buildSite } from "../../_config/build/build.ts";
+import { errorMessages } from "../../_config/dev/status.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "test/fixtures");

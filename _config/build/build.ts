@@ -1,0 +1,199 @@
+/**
+ * Atomic production builds: Eleventy writes into a fresh temporary folder beside
+ * `dist/`, the post-build steps write into it (the search index), the checks run on it,
+ * and only then does it replace `dist/`
+ * (two renames). A failed build or check leaves the previous `dist/` exactly as it was.
+ */
+import Eleventy from "@11ty/eleventy";
+import { existsSync, readdirSync } from "node:fs";
+import { chmod, mkdtemp, rename, rm, rmdir, unlink } from "node:fs/promises";
+import path from "node:path";
+import { setTimeout } from "node:timers/promises";
+import { loadSite } from "../content/index.ts";
+import { onPage } from "./page-stream.ts";
+import { indexSearch } from "./search.ts";
+import { recordPhase, resetTimings, timePhase } from "../util/index.ts";
+
+export interface BuildOptions {
+  /** project folder holding .eleventy.ts (defaults to cwd) */
+  root?: string;
+  /** content folder (default `<root>/src`) */
+  input?: string;
+  /** final output folder (default `<root>/dist`) */
+  output?: string;
+  /**
+   * steps that add to the output after Eleventy wrote it, before the checks see it
+   * (default: DEFAULT_STEPS, the Pagefind search index; `[]` skips them)
+   */
+  steps?: PostBuildStep[];
+  /**
+   * checks to run on the temporary output before it replaces `output` (e.g.
+   * `postBuildChecks()` from _config/checks). They are called before Eleventy renders,
+   * so they can take each page as it is written (`ctx.onPage`); they must await
+   * `ctx.written` before they read the folder, and `ctx.stepsDone` before they look at
+   * anything other than the HTML pages Eleventy wrote.
+   */
+  checks?: ((dir: string, ctx: CheckStart) => Promise<unknown>)[];
+  quiet?: boolean;
+  /** extra Eleventy configuration (tests: data folder of a fixture site) */
+  configure?: (eleventyConfig: unknown) => void;
+}
+
+export interface CheckStart {
+  /** the site's absolute base URL (SITE_URL applied): the path prefix of every link */
+  siteUrl: string;
+  /** settles when Eleventy has written every page (rejects if it failed) */
+  written: Promise<unknown>;
+  /** `listener` gets each HTML page as Eleventy writes it: site path ("/world/x/index.html") and content */
+  onPage(listener: (file: string, html: string) => void): void;
+  /** settles when every post-build step has finished writing (rejects if one failed) */
+  stepsDone: Promise<unknown>;
+  /** the project folder (for caches under `<root>/.cache/`) */
+  root: string;
+}
+
+/** Work on the finished output folder (the staging folder of an atomic build). */
+export type PostBuildStep = (dir: string) => Promise<unknown>;
+
+export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
+
+export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
+  const root = path.resolve(options.root ?? ".");
+  const output = path.resolve(options.output ?? path.join(root, "dist"));
+  const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
+  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
+  await chmod(staging, 0o755);
+  let stopListening = () => {};
+  let checks: Promise<unknown> = Promise.resolve();
+  try {
+    // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
+    const input = path.relative(process.cwd(), path.resolve(options.input ?? path.join(root, "src"))) || ".";
+    let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
+      configPath: path.join(root, ".eleventy.ts"),
+      quietMode: options.quiet ?? false,
+      config: (eleventyConfig: unknown) => {
+        passthrough.events = eleventyConfig as typeof passthrough.events;
+        options.configure?.(eleventyConfig);
+      },
+    });
+    elev.setIsVerbose?.(false);
+    resetTimings();
+    await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
+    // The checks start now, so they can take the pages as Eleventy writes them.
+    const listeners: ((file: string, html: string) => void)[] = [];
+    stopListening = onPage(staging, ({ file, content }) => listeners.forEach((l) => l(file, content)));
+    // Only the count is kept: Eleventy's results hold every page's HTML and the instance
+    // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
+    // Nothing after this point reads them: dropped before the search index and the checks
+    // allocate their own (docs/performance.md).
+    const written = timePhase("eleventy (render, write, images)", async () => {
+      const [, pages] = (await elev!.write()) as [unknown, unknown[]];
+      return Array.isArray(pages) ? pages.length : 0;
+    });
+    written.catch(() => undefined); // awaited below
+    // The steps (Pagefind: a separate process) and the checks run side by side once
+    // Eleventy is done; a check waits for `stepsDone` before it reads what the steps write.
+    const stepsDone = written.then(() => timePhase("post-build steps (search index)", async () => {
+      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
+    }));
+    stepsDone.catch(() => undefined); // reported by the await below
+    const siteUrl = loadSite(path.resolve(input, "../_data")).url;
+    checks = (async () => {
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root };
+      const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
+      all.catch(() => undefined); // awaited below, once Eleventy is done
+      await written.catch(() => undefined);
+      const after = performance.now();
+      await all;
+      recordPhase("checks (after Eleventy)", performance.now() - after);
+    })();
+    checks.catch(() => undefined); // reported below
+    const files = await written;
+    elev = undefined;
+    stopListening();
+    // Both settle before anything is cleaned up; the steps' failure comes first.
+    for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
+    await timePhase("swap", async () => {
+      const previous = `${staging}-previous`;
+      if (existsSync(output)) await rename(output, previous);
+      try {
+        await rename(staging, output);
+      } catch (error) {
+        if (existsSync(previous)) await rename(previous, output); // put the old site back
+        throw error;
+      }
+      await removeTree(previous);
+    });
+    return { output, files };
+  } catch (error) {
+    stopListening();
+    await checks.catch(() => undefined); // a check still reading the staging folder stops first
+    // When a template fails, Eleventy rejects while its passthrough copies still run into
+    // the staging folder, and its copy step waits for an "all templates rendered" signal
+    // that will never come: send it, let the copies settle (their own failure is not the
+    // story; wait a little, not for ever), then clean up. A cleanup problem never hides
+    // the build's own error.
+    if (passthrough.copy) {
+      passthrough.events?.emit("eleventy#render");
+      await Promise.race([passthrough.copy.catch(() => undefined), setTimeout(2000)]);
+    }
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Removes a folder the build owns (the previous site, ~10,000 files at 4,000 stories):
+ * one recursive listing (entry types included: no stat per file), every file unlinked
+ * with many unlinks in flight, then the folders, deepest level first, likewise. Any
+ * trouble (a file that vanished, permissions) finishes the job with `fs.rm` instead.
+ */
+export async function removeTree(dir: string): Promise<void> {
+  try {
+    const files: string[] = [];
+    const byDepth = new Map<number, string[]>();
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      const full = path.join(entry.parentPath, entry.name);
+      if (!entry.isDirectory()) files.push(full);
+      else {
+        const depth = full.split(path.sep).length;
+        const level = byDepth.get(depth) ?? [];
+        level.push(full);
+        byDepth.set(depth, level);
+      }
+    }
+    await inParallel(files, unlink);
+    for (const depth of [...byDepth.keys()].sort((a, b) => b - a)) await inParallel(byDepth.get(depth)!, rmdir);
+    await rmdir(dir);
+  } catch {
+    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** `fn` on every item, at most 32 in flight (file system calls on libuv's threads). */
+async function inParallel(items: string[], fn: (item: string) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(32, items.length) }, worker));
+}
+
+/**
+ * The promise of Eleventy's passthrough copy for this build. Eleventy starts it beside
+ * the templates and, if a template fails first, leaves it running with nobody
+ * listening: its late rejection would crash the process as an unhandled rejection.
+ */
+async function trackPassthroughCopy(elev: unknown, into: { copy?: Promise<unknown> }): Promise<void> {
+  const e = elev as { init(): Promise<void>; writer?: { writePassthroughCopy?: (...args: unknown[]) => Promise<unknown> } };
+  await e.init();
+  const writer = e.writer;
+  const original = writer?.writePassthroughCopy;
+  if (!writer || !original) return;
+  writer.writePassthroughCopy = (...args: unknown[]) => {
+    const copy = original.apply(writer, args);
+    copy.catch(() => undefined); // handled here; Eleventy still sees the rejection
+    into.copy = copy;
+    return copy;
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * html-validate over every page of a build, with the project's `.htmlvalidate.json`
+ * (html-validate:recommended; every rule changed there is justified in docs/proof.md).
+ * https://html-validate.org/dev/using-api.html
+ *
+ * Speed (docs/performance.md): the configuration is resolved once, not once per page
+ * (html-validate's static loader re-merges presets and rebuilds the element table on
+ * every call); and with a cache folder, a page whose exact bytes were validated before
+ * under the same html-validate version and configuration reuses that result.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
+import { isHtml, type Finding } from "./files.ts";
+import { firstMessage, startTsWorker } from "../../util/index.ts";
+
+const CONFIG_FILE = path.resolve(import.meta.dirname, "../../../.htmlvalidate.json");
+
+/** The static loader, with the one configuration resolved once (it never depends on the file name). */
+class ResolvedOnceLoader extends StaticConfigLoader {
+  #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
+  override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
+    if (configOverride) return super.getConfigFor(handle, configOverride);
+    this.#resolved ??= super.getConfigFor(handle);
+    return this.#resolved;
+  }
+}
+
+let validator: HtmlValidate | undefined;
+const configText = () => readFileSync(CONFIG_FILE, "utf8");
+
+function htmlValidate(): HtmlValidate {
+  validator ??= new HtmlValidate(new ResolvedOnceLoader(JSON.parse(configText()) as ConfigData));
+  return validator;
+}
+
+/** Validates one HTML document; `file` names it in the findings. */
+export async function validateHtml(html: string, file: string): Promise<Finding[]> {
+  const report = await htmlValidate().validateString(html, file);
+  return report.results.flatMap((r) =>
+    r.messages.filter((m) => m.severity >= 2).map((m) => ({ check: `html-validate ${m.ruleId}`, file, line: m.line, message: m.message })),
+  );
+}
+
+type Cached = Omit<Finding, "file">[];
+
+/** The cache file for this html-validate version and configuration. */
+function cacheFile(cacheDir: string): string {
+  const version = (createRequire(import.meta.url)("html-validate/package.json") as { version: string }).version;
+  return path.join(cacheDir, `html-validate-${createHash("sha1").update(`${version}\0${configText()}`).digest("hex").slice(0, 16)}.json`);
+}
+
+/** Validates pages (site paths under `dir`) one after another; findings per page, in order. */
+export async function validateEach(dir: string, pages: string[]): Promise<Cached[]> {
+  const results: Cached[] = [];
+  for (const page of pages) {
+    const findings = await validateHtml(readFileSync(path.join(dir, page), "utf8"), page);
+    results.push(findings.map(({ file: _file, ...rest }) => rest));
+  }
+  return results;
+}
+
+/**
+ * Validates every HTML page among `files` (site paths) under `dir`. With `cacheDir`,
+ * results are looked up and stored by the SHA-1 of each page's bytes. With `workers`,
+ * the pages not in the cache are shared among that many worker threads.
+ */
+export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0): Promise<{ findings: Finding[]; pages: number; cached: number }> {
+  const pages = files.filter(isHtml);
+  const store = cacheDir ? cacheFile(cacheDir) : undefined;
+  const before: Record<string, Cached> = store && existsSync(store) ? safeParse(readFileSync(store, "utf8")) : {};
+  const keys = pages.map((page) => (store ? createHash("sha1").update(readFileSync(path.join(dir, page))).digest("base64") : ""));
+  const todo = pages.filter((_, i) => !before[keys[i]!]);
+  const fresh = new Map<string, Cached>();
+  const share = workers > 0 ? Math.ceil(todo.length / workers) : todo.length;
+  const parts = todo.length ? Array.from({ length: Math.ceil(todo.length / share) }, (_, i) => todo.slice(i * share, (i + 1) * share)) : [];
+  const results = await Promise.all(parts.map((part) => (workers > 0 ? validateInWorker(dir, part) : validateEach(dir, part))));
+  parts.forEach((part, p) => part.forEach((page, i) => fresh.set(page, results[p]![i]!)));
+  const after: Record<string, Cached> = {};
+  const findings: Finding[] = [];
+  pages.forEach((page, i) => {
+    const result = fresh.get(page) ?? before[keys[i]!]!;
+    if (store) after[keys[i]!] = result;
+    findings.push(...result.map((f) => ({ ...f, file: page })));
+  });
+  if (store) {
+    // Only this build's pages are kept, so the file never grows beyond one site.
+    mkdirSync(path.dirname(store), { recursive: true });
+    writeFileSync(`${store}.${process.pid}.tmp`, JSON.stringify(after));
+    renameSync(`${store}.${process.pid}.tmp`, store);
+  }
+  return { findings, pages: pages.length, cached: pages.length - todo.length };
+}
+
+/** validateEach in a worker thread (same result), so Pagefind's pipe keeps the main thread. */
+function validateInWorker(dir: string, pages: string[]): Promise<Cached[]> {
+  return firstMessage<Cached[]>(startTsWorker(new URL("./html-worker.ts", import.meta.url), { dir, pages }), "html-validate");
+}
+
+function safeParse(text: string): Record<string, Cached> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === "object" ? (value as Record<string, Cached>) : {};
+  } catch {
+    return {}; // a damaged cache is a cold cache
+  }
+}

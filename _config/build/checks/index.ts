@@ -1,0 +1,138 @@
+/**
+ * The post-build checks `npm run build` runs on the temporary output before it
+ * replaces dist/ (see _config/build.ts): html-validate on every page, and every
+ * internal link, image, srcset entry and #fragment resolving inside the build.
+ * Any finding fails the build with the list of findings; dist/ stays as it was.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { recordPhase } from "../../util/index.ts";
+import { validatePages } from "./html.ts";
+
+/** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
+const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
+import type { LinkMessage } from "./links-worker.ts";
+import type { LinkReport } from "./links.ts";
+import { firstMessage, startTsWorker } from "../../util/index.ts";
+import { formatFinding, listFiles, type Finding } from "./files.ts";
+
+export { checkLinks, LinkChecker } from "./links.ts";
+export { validateHtml, validatePages } from "./html.ts";
+export { fileForPath, formatFinding, listFiles, urlOfFile, type Finding } from "./files.ts";
+
+export interface CheckContext {
+  /** the site's absolute base URL, path prefix included (site.url after SITE_URL) */
+  siteUrl: string;
+  /**
+   * settles when the post-build steps (the search index) have written their files:
+   * html-validate starts on Eleventy's pages before that, the link check after
+   */
+  stepsDone?: Promise<unknown>;
+  /** project folder: html-validate results are cached in `<root>/.cache/checks/` by page content */
+  root?: string;
+  /**
+   * in a build (buildSite): settles when Eleventy has written every page; until then
+   * the pages arrive through `onPage` and the link check scans them as they come
+   */
+  written?: Promise<unknown>;
+  onPage?(listener: (file: string, html: string) => void): void;
+}
+
+export interface CheckReport {
+  files: number;
+  pages: number;
+  links: number;
+  /** pages whose html-validate result came from the cache (same bytes as a page of the last build) */
+  cachedPages: number;
+  findings: Finding[];
+  /** milliseconds per check */
+  timings: Record<string, number>;
+}
+
+/** A build whose output failed a check; its message lists every finding. */
+export class CheckError extends Error {
+  constructor(readonly findings: Finding[]) {
+    const shown = findings.slice(0, 50).map((f) => `  ${formatFinding(f)}`);
+    if (findings.length > shown.length) shown.push(`  … and ${findings.length - shown.length} more`);
+    super(`${findings.length} problem${findings.length === 1 ? "" : "s"} in the built site:\n${shown.join("\n")}`);
+    this.name = "CheckError";
+  }
+}
+
+/** Runs every check on a built folder and reports; never throws for findings. */
+export async function inspectBuild(dir: string, ctx: CheckContext): Promise<CheckReport> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Math.round(performance.now() - start);
+      recordPhase(`check: ${name}`, performance.now() - start);
+    }
+  };
+  const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  // The link check's worker scans pages as Eleventy writes them (in a build), then the
+  // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
+  // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl });
+  const linked = firstMessage<LinkReport>(linkWorker, "link check");
+  linked.catch(() => undefined); // awaited below
+  ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
+  let files: string[];
+  let early: string[];
+  let validating: Promise<{ findings: Finding[]; pages: number; cached: number }>;
+  let linking: Promise<LinkReport>;
+  try {
+    await ctx.written;
+    early = listFiles(dir);
+    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
+    validating.catch(() => undefined); // awaited below
+    linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
+    linking.catch(() => undefined); // awaited below
+    await ctx.stepsDone;
+    files = listFiles(dir);
+    linkWorker.postMessage({ finish: files } satisfies LinkMessage);
+  } catch (error) {
+    await linkWorker.terminate();
+    throw error;
+  }
+  const linkReport = await linking;
+  const seen = new Set(early);
+  const encoding = await time("encoding", () => replacementCharacters(dir, files));
+  const first = await validating;
+  const late = await validatePages(dir, files.filter((f) => !seen.has(f)));
+  const html = { findings: [...first.findings, ...late.findings], pages: first.pages + late.pages, cached: first.cached };
+  return {
+    files: files.length,
+    pages: html.pages,
+    cachedPages: html.cached,
+    links: linkReport.checked,
+    findings: [...html.findings, ...linkReport.findings, ...encoding],
+    timings,
+  };
+}
+
+/** U+FFFD in an output page means some input was not valid UTF-8 and got mangled. */
+function replacementCharacters(dir: string, files: string[]): Finding[] {
+  return files
+    .filter((f) => /\.(html|xml|json|txt)$/.test(f))
+    .filter((f) => readFileSync(`${dir}${f}`, "utf8").includes("\uFFFD"))
+    .map((file) => ({ check: "encoding", file, message: "contains U+FFFD (a replacement character): some input was not valid UTF-8" }));
+}
+
+/** The checks as one step for buildSite: throws CheckError on any finding. */
+export function postBuildChecks(log: (line: string) => void = () => undefined) {
+  return async (dir: string, ctx: CheckContext): Promise<CheckReport> => {
+    const report = await inspectBuild(dir, ctx);
+    const t = report.timings;
+    log(
+      `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
+        (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
+        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : ""),
+    );
+    if (report.findings.length) throw new CheckError(report.findings);
+    return report;
+  };
+}

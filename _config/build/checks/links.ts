@@ -1,0 +1,193 @@
+/**
+ * Every internal link, image, `srcset` entry and `#fragment` in the built pages
+ * resolves inside the output folder; so do the site's own absolute URLs in pages
+ * (canonical, og:url, og:image) and in XML outputs (feeds, sitemaps). Stylesheets
+ * and scripts must be fingerprinted. No `javascript:` URL may appear anywhere.
+ *
+ * Speed (docs/performance.md): each page is read once by htmlparser2's tokenizer (no
+ * DOM), keeping only its ids and the URLs it refers to; pages can be scanned while
+ * the rest of the build still writes (`LinkChecker.scan`), and the references are
+ * resolved at the end against the final list of files (`finish`).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Parser } from "htmlparser2";
+import { isFingerprinted } from "../../pages/index.ts";
+import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
+
+/** Pages or files that keep names we don't choose (so can't carry a content hash). */
+const UNHASHED_OK = [/^\/pagefind\//];
+
+export interface LinkReport {
+  findings: Finding[];
+  /** URLs checked (one per attribute value or srcset entry) */
+  checked: number;
+}
+
+interface Ref {
+  file: string;
+  url: string;
+  what: string;
+}
+
+const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
+
+/** Collects the ids and references of output files, then resolves them all at once. */
+export class LinkChecker {
+  readonly #base: URL;
+  readonly #refs: Ref[] = [];
+  readonly #ids = new Map<string, Set<string>>();
+  readonly #findings: Finding[] = [];
+
+  /** `siteUrl`: the absolute base URL, path prefix included. */
+  constructor(siteUrl: string) {
+    this.#base = new URL(siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
+  }
+
+  /** Reads one output file (site path `file`, e.g. "/world/x/index.html"); other types are ignored. */
+  scanFile(dir: string, file: string): void {
+    if (isHtml(file) || file.endsWith(".xml")) this.scan(file, readFileSync(path.join(dir, file), "utf8"));
+  }
+
+  /** Takes the ids and references of one HTML page or XML file. */
+  scan(file: string, text: string): void {
+    if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file));
+    else if (isHtml(file)) this.#ids.set(file, this.#scanPage(file, text));
+  }
+
+  /** The ids of a page; with `collect`, its references and problems too. */
+  #scanPage(file: string, html: string, collect = true): Set<string> {
+    const ids = new Set<string>();
+    const { origin } = this.#base;
+    const refs: Ref[] = collect ? this.#refs : [];
+    const findings: Finding[] = collect ? this.#findings : [];
+    const parser = new Parser(
+      {
+        onopentag(tag, attribs) {
+          const id = attribs.id ?? (tag === "a" ? attribs.name : undefined);
+          if (id !== undefined) ids.add(id);
+          const rel = (attribs.rel ?? "").toLowerCase().split(/\s+/);
+          for (const attr of URL_ATTRIBUTES) {
+            const raw = attribs[attr];
+            if (raw === undefined) continue;
+            const value = raw.trim();
+            if (tag === "base") findings.push({ check: "links", file, message: "<base> changes how every link resolves; not allowed" });
+            const what = tag === "link" && rel.includes("stylesheet") ? "stylesheet" : tag === "script" ? "script" : `<${tag} ${attr}>`;
+            if (tag === "link" && (rel.includes("preconnect") || rel.includes("dns-prefetch"))) continue;
+            if (value === "" || value === "#") {
+              if (!(tag === "a" && value === "#")) findings.push({ check: "links", file, message: `${what} is empty` });
+              continue;
+            }
+            refs.push({ file, url: value, what });
+          }
+          for (const attr of ["srcset", "imagesrcset"]) {
+            const srcset = attribs[attr];
+            if (srcset !== undefined) for (const url of srcsetUrls(srcset)) refs.push({ file, url, what: `<${tag} ${attr}>` });
+          }
+          if (tag === "meta") {
+            const key = attribs.property?.startsWith("og:") ? attribs.property : attribs.name?.startsWith("twitter:") ? attribs.name : undefined;
+            const content = attribs.content ?? "";
+            if (key !== undefined && content.startsWith(origin)) refs.push({ file, url: content, what: `<meta ${attribs.property ?? attribs.name}>` });
+          }
+        },
+      },
+      { decodeEntities: true },
+    );
+    parser.end(html);
+    return ids;
+  }
+
+  /** Resolves every reference against `files` (every site path in the build) and reports. */
+  finish(dir: string, files: string[]): LinkReport {
+    const base = this.#base;
+    const findings = [...this.#findings];
+    const present = new Set(files);
+    // A target that was not scanned (a caller scanning only some files): read its ids only.
+    const idsOfFile = (file: string) => {
+      if (!this.#ids.has(file)) this.#ids.set(file, isHtml(file) ? this.#scanPage(file, readFileSync(path.join(dir, file), "utf8"), false) : new Set());
+      return this.#ids.get(file)!;
+    };
+    // Thousands of links share a few hundred targets, and most are root-relative (the
+    // same wherever they appear): resolve each distinct one once.
+    const resolved = new Map<string, { url?: URL; problem?: string }>();
+    const resolve = (ref: Ref) => {
+      const rootRelative = ref.url.startsWith("/") && !ref.url.startsWith("//");
+      const key = rootRelative || /^https?:/i.test(ref.url) ? ref.url : `${ref.file}\0${ref.url}`;
+      let r = resolved.get(key);
+      if (!r) {
+        try {
+          r = { url: new URL(ref.url, new URL(urlOfFile(ref.file).slice(1), base)) };
+        } catch {
+          r = { problem: "is not a valid URL" };
+        }
+        resolved.set(key, r);
+      }
+      return r;
+    };
+    const targets = new Map<string, string | undefined>();
+    for (const ref of this.#refs) {
+      if (/^\s*javascript:/i.test(ref.url)) {
+        findings.push({ check: "links", file: ref.file, message: `${ref.what} is a javascript: URL` });
+        continue;
+      }
+      const { url, problem } = resolve(ref);
+      if (!url) {
+        findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}" ${problem}` });
+        continue;
+      }
+      if (url.origin !== base.origin || !/^https?:$/.test(url.protocol)) continue; // external, mailto:, data:
+      if (!url.pathname.startsWith(base.pathname)) {
+        findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}" is outside the site's path ${base.pathname}` });
+        continue;
+      }
+      const sitePath = `/${url.pathname.slice(base.pathname.length)}`;
+      if (!targets.has(sitePath)) targets.set(sitePath, candidateFiles(sitePath).find((c) => present.has(c)));
+      const target = targets.get(sitePath);
+      if (!target) {
+        findings.push({ check: "links", file: ref.file, message: `${ref.what} "${sitePath}" does not resolve to a file in the build` });
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && fragment !== "top" && !idsOfFile(target).has(fragment)) {
+        findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}": no element with id "${fragment}" in ${target}` });
+      }
+      if (ref.what.startsWith("stylesheet") || ref.what.startsWith("script")) {
+        if (!isFingerprinted(sitePath) && !UNHASHED_OK.some((p) => p.test(sitePath))) {
+          findings.push({ check: "fingerprint", file: ref.file, message: `${ref.what} "${ref.url}" has no content hash in its name` });
+        }
+      }
+    }
+    return { findings, checked: this.#refs.length };
+  }
+
+}
+
+/** Checks links in every HTML and XML output. `siteUrl` is the absolute base URL (path prefix included). */
+export function checkLinks(dir: string, files: string[], siteUrl: string): LinkReport {
+  const checker = new LinkChecker(siteUrl);
+  for (const file of files) checker.scanFile(dir, file);
+  return checker.finish(dir, files);
+}
+
+/** The URLs of a srcset, parsed as the HTML spec does (a URL may contain commas). */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let rest = srcset;
+  for (;;) {
+    rest = rest.replace(/^[\s,]+/, "");
+    if (!rest) return urls;
+    let url = /^\S+/.exec(rest)![0];
+    rest = rest.slice(url.length);
+    if (/,+$/.test(url)) url = url.replace(/,+$/, "");
+    else rest = rest.replace(/^[^,]*/, ""); // the descriptors, up to the next comma
+    urls.push(url);
+  }
+}
+
+/** Absolute URLs in feeds and sitemaps: <loc>, <link>, href="", url="". */
+function xmlRefs(xml: string, file: string): Ref[] {
+  const refs: Ref[] = [];
+  const patterns = [/<loc>\s*([^<\s]+)\s*<\/loc>/g, /<link>\s*([^<\s]+)\s*<\/link>/g, /\s(?:href|url)="(https?:[^"]+)"/g];
+  for (const re of patterns) for (const m of xml.matchAll(re)) refs.push({ file, url: m[1]!.replace(/&amp;/g, "&"), what: "XML link" });
+  return refs;
+}

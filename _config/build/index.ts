@@ -1,0 +1,16 @@
+/**
+ * The build room's door. The production build: atomic (temp folder, checks, swap), the page stream, the search index, the checks (checks/).
+ * Other rooms import this file only; see docs/architecture.md.
+ */
+import type { EleventyConfig } from "../eleventy/index.ts";
+import pageStreamPlugin from "./page-stream.ts";
+
+export * from "./build.ts";
+export * from "./page-stream.ts";
+export * from "./search.ts";
+export * from "./checks/index.ts";
+
+/** The build room's plugin. */
+export default function buildPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPlugin(pageStreamPlugin);
+}

@@ -1,0 +1,108 @@
+/**
+ * Every date the site shows or writes goes through here: luxon, the site's time
+ * zone, and named formats (like Lume's date plugin) instead of raw tokens in layouts.
+ */
+import { DateTime } from "luxon";
+import { loadSite } from "./data.ts";
+import type { EleventyConfig } from "../eleventy/index.ts";
+import { ContentError, ISO_DATE_PATTERN } from "./schema.ts";
+
+export const DATE_FORMATS = {
+  /** "October 4, 2022" */
+  human: "LLLL d, yyyy",
+  /** "October 4, 2022, 9:00 AM EDT" */
+  humanTime: "LLLL d, yyyy, h:mm a ZZZZ",
+  /** "October 2022" (archive headings) */
+  month: "LLLL yyyy",
+} as const satisfies Record<string, string>;
+
+export type DateFormat = keyof typeof DATE_FORMATS;
+export type DateInput = Date | DateTime | string;
+
+/**
+ * Parses a front-matter date: a date-time with offset keeps its instant; a date
+ * alone is midnight in the site's zone. Returns null when it is not a real date.
+ */
+export function parseContentDate(value: string, zone: string): DateTime | null {
+  return remember(`p\u0000${zone}\u0000${value}`, () => {
+    if (!ISO_DATE_PATTERN.test(value)) return null;
+    const dateOnly = value.length === 10;
+    const dt = dateOnly
+      ? DateTime.fromISO(value, { zone })
+      : DateTime.fromISO(value, { setZone: true });
+    return dt.isValid ? dt : null;
+  });
+}
+
+export function toDateTime(value: DateInput, zone: string): DateTime {
+  if (value instanceof Date) return remember(`d\u0000${zone}\u0000${value.getTime()}`, () => checked(DateTime.fromJSDate(value), value, zone));
+  if (typeof value === "string") return remember(`s\u0000${zone}\u0000${value}`, () => checked(parseContentDate(value, zone), value, zone));
+  return checked(value, value, zone);
+}
+
+function checked(dt: DateTime | null, value: DateInput, zone: string): DateTime {
+  if (!dt || !dt.isValid) throw new Error(`not a date: ${String(value)}`);
+  return dt.setZone(zone);
+}
+
+// Every page shows or writes the same few thousand dates (its story's, the cards' and
+// the footer's year), and luxon's zone conversion and formatting cost ~0.2 ms a call:
+// results are remembered. DateTimes are immutable, so sharing one is safe; the memo is
+// emptied when it grows past a bound (a long watch session sees ever new dates).
+const memo = new Map<string, unknown>();
+const MEMO_LIMIT = 100_000;
+function remember<T>(key: string, make: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = make();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+const keyOf = (value: DateInput) => (value instanceof Date ? `d${value.getTime()}` : typeof value === "string" ? `s${value}` : `t${value.toMillis()}`);
+
+/** Human form in the site's zone and language, e.g. "October 4, 2022". */
+export function formatDate(value: DateInput, zone: string, format: DateFormat = "human", locale = "en-US"): string {
+  return remember(`f\u0000${zone}\u0000${format}\u0000${locale}\u0000${keyOf(value)}`, () => toDateTime(value, zone).setLocale(locale).toFormat(DATE_FORMATS[format]));
+}
+
+/** ISO 8601 / RFC 3339 with the site zone's offset: `2022-10-04T00:00:00-04:00`. */
+export function isoDate(value: DateInput, zone: string): string {
+  return remember(`i\u0000${zone}\u0000${keyOf(value)}`, () => toDateTime(value, zone).toISO({ suppressMilliseconds: true }) ?? "");
+}
+
+/** RFC 822, as RSS and HTTP want it. */
+export function rfc822Date(value: DateInput, zone: string): string {
+  return toDateTime(value, zone).toRFC2822() ?? "";
+}
+
+/** The year in the site's zone (the footer's copyright line). */
+export function yearOf(value: DateInput, zone: string): number {
+  return remember(`y\u0000${zone}\u0000${keyOf(value)}`, () => toDateTime(value, zone).year);
+}
+
+/** `yyyy/MM` for monthly archive URLs. */
+export function monthKey(value: DateInput, zone: string): string {
+  return remember(`m\u0000${zone}\u0000${keyOf(value)}`, () => toDateTime(value, zone).toFormat("yyyy/MM"));
+}
+
+/**
+ * Eleventy plugin: front-matter dates are read by `parseContentDate` in the site's
+ * zone (Eleventy alone would read a bare date as UTC midnight); an impossible date
+ * fails the build naming the file and the key.
+ */
+export default function datesPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addDateParsing(function (value) {
+    if (value === undefined || value === null || value instanceof Date) return undefined;
+    const file = this.page.inputPath.replace(/^\.\//, "");
+    const zone = loadSite(eleventyConfig.directories.data).timezone;
+    const dt = typeof value === "string" ? parseContentDate(value, zone) : null;
+    if (!dt) {
+      const message =
+        typeof value === "string" && ISO_DATE_PATTERN.test(value)
+          ? `${JSON.stringify(value)} is not a real calendar date`
+          : `expected an ISO 8601 date-time with offset (2022-10-04T09:00:00-04:00) or a date (2022-10-04), got ${JSON.stringify(value)}`;
+      throw new ContentError([{ file, key: "date", message }]);
+    }
+    return dt.toJSDate();
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The content room's door. The content contract: zod schemas and their types, the front-matter reader, story validation and views, site data, slugs, dates, URLs, the ::: block syntax and the photo library.
+ * Other rooms import this file only; see docs/architecture.md.
+ */
+import type { EleventyConfig } from "../eleventy/index.ts";
+import dataPlugin from "./data.ts";
+import datesPlugin from "./dates.ts";
+
+export * from "./articles.ts";
+export * from "./blocks.ts";
+export * from "./data.ts";
+export * from "./dates.ts";
+export * from "./frontmatter.ts";
+export * from "./photo-files.ts";
+export * from "./schema.ts";
+export * from "./slug.ts";
+export * from "./topics-not-collections.ts";
+export * from "./urls.ts";
+
+/** The content room's plugin. */
+export default function contentPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPlugin(dataPlugin);
+  eleventyConfig.addPlugin(datesPlugin);
+}

@@ -1,0 +1,125 @@
+/**
+ * The dev loop's first answer to a saved story (docs/performance.md §12).
+ *
+ * Before Eleventy's incremental pass starts (`eleventy.beforeWatch`, which Eleventy
+ * awaits), the edited story's page and the home page are rendered and written with
+ * Eleventy's own Template class, from the last build's template map: the story's data
+ * cascade is computed afresh (global data, directory data, its front matter, the data
+ * schema), the home page gets the last build's `articles` with the story's new item.
+ * Then Eleventy's pass runs as before and rewrites both, with the lists, feeds and
+ * everything else: the output on disk after each build is the pass's, as before; the
+ * two pages only show the edit sooner.
+ *
+ * It only answers a plain edit: one markdown file, on disk, that the last (successful)
+ * build rendered, whose pages keep their URLs, while no file deletion is pending. Anything else (a new, renamed or deleted file,
+ * a changed URL, an error anywhere) is left to Eleventy's pass, which reports errors.
+ * If that pass fails, the two files are put back as they were (the last good pages).
+ */
+import type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { isArticlePath, publicArticles, type ArticleItem, type PageContext } from "../site/index.ts";
+
+/** A page written ahead of the pass, as Eleventy's dev server takes it for a live reload. */
+export interface EarlyPage {
+  url: string;
+  inputPath: string;
+  outputPath: string;
+  content: string;
+}
+
+type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, config: unknown) => TemplateInternals;
+
+const normal = (p: string) => p.replace(/^\.\//, "");
+
+/** A fresh Template for a file, set up as TemplateWriter#_createTemplate does (no shared caches). */
+function freshTemplate(writer: TemplateWriterInternals, like: TemplateInternals, inputPath: string): TemplateInternals {
+  const Template = like.constructor as TemplateClass;
+  const tmpl = new Template(inputPath, writer.templateData, writer.extensionMap, writer.templateConfig);
+  tmpl.logger = writer.logger;
+  tmpl.setTransforms(writer.config.transforms);
+  tmpl.setLinters(writer.config.linters);
+  return tmpl;
+}
+
+/** The pages of a template with fresh data; `collections` as the layouts will see them. */
+async function pagesOf(tmpl: TemplateInternals, collections: (data: Record<string, unknown>, pages?: PageEntry[]) => Record<string, unknown>): Promise<PageEntry[]> {
+  const data = await tmpl.getData();
+  await tmpl.getTemplateMapEntries(data);
+  data.collections = collections(data);
+  const pages = await tmpl.getTemplates(data);
+  for (const page of pages) {
+    const schema = page.data.eleventyDataSchema;
+    if (typeof schema === "function") await schema(page.data);
+  }
+  return pages;
+}
+
+export class FastPath {
+  /** files written ahead of the pass → their previous bytes (undefined: did not exist) */
+  private backups = new Map<string, Buffer | undefined>();
+
+  /**
+   * Renders and writes `changed`'s pages and the home page from the last build's map.
+   * Returns the pages written ([] when this edit is left to Eleventy's pass).
+   */
+  async run(writer: TemplateWriterInternals | undefined, changed: string): Promise<EarlyPage[]> {
+    this.backups.clear();
+    const map = writer?.templateMap?.map;
+    const collectionsData = writer?.templateMap?.collectionsData;
+    if (!writer || !map || !collectionsData || !changed.endsWith(".md") || !existsSync(changed)) return [];
+    const before = map.find((e) => normal(e.inputPath) === normal(changed));
+    const home = map.find((e) => e._pages?.some((p) => p.url === "/"));
+    if (!before?._pages?.length || !home) return [];
+    try {
+      const story = freshTemplate(writer, before.template, before.inputPath);
+      const pages = await pagesOf(story, () => collectionsData);
+      const known = new Set(before._pages.map((p) => p.outputPath));
+      if (pages.length === 0 || pages.some((p) => !known.has(p.outputPath))) return []; // a new URL: the pass decides
+      const storyItems = pages.filter((p) => p.url !== false);
+      const homeTemplate = freshTemplate(writer, home.template, home.inputPath);
+      const homePages = await pagesOf(homeTemplate, (data) => ({
+        ...collectionsData,
+        articles: withItem(collectionsData.articles as ArticleItem[], before.inputPath, storyItems, data as unknown as Pick<PageContext, "build" | "eleventy">),
+      }));
+      const written: EarlyPage[] = [];
+      for (const [tmpl, list] of [[story, pages], [homeTemplate, homePages]] as const) {
+        for (const page of list) if (typeof page.outputPath === "string" && tmpl.behavior.isWriteable()) written.push(await this.write(tmpl, page));
+      }
+      return written;
+    } catch {
+      await this.restore(); // the pass will report the problem
+      return [];
+    }
+  }
+
+  private async write(tmpl: TemplateInternals, page: PageEntry): Promise<EarlyPage> {
+    const file = page.outputPath as string;
+    page.templateContent = await tmpl.renderPageEntryWithoutLayout(page);
+    const content = await tmpl.renderPageEntry(page);
+    if (!this.backups.has(file)) this.backups.set(file, await readFile(file).catch(() => undefined));
+    await tmpl._write(page, content);
+    return { url: String(page.url), inputPath: page.inputPath, outputPath: file, content };
+  }
+
+  /** The pass succeeded: its output stands. */
+  commit(): void {
+    this.backups.clear();
+  }
+
+  /** The pass failed: put the pages written ahead of it back as they were. */
+  async restore(): Promise<void> {
+    for (const [file, bytes] of this.backups) if (bytes) await writeFile(file, bytes);
+    this.backups.clear();
+  }
+}
+
+/**
+ * The last build's `articles` with a story's old item replaced by its new pages (when
+ * public), as collections.ts would list them; unchanged for a file that is no story.
+ */
+export function withItem(articles: ArticleItem[], inputPath: string, after: PageEntry[], ctx: Pick<PageContext, "build" | "eleventy">): ArticleItem[] {
+  if (!isArticlePath(inputPath, ctx.eleventy.directories.input)) return articles;
+  const others = articles.filter((item) => normal(item.inputPath) !== normal(inputPath));
+  return publicArticles([...others, ...(after as unknown as ArticleItem[])], ctx.build);
+}

@@ -1,0 +1,122 @@
+/**
+ * The dev loop's incremental rebuild, cut to what an edit can change (docs/performance.md §12).
+ *
+ * When one story is saved, Eleventy 3.1.8's `--incremental` re-renders and rewrites
+ * every page that imports `articles`: every page of every section, topic, author and
+ * archive list (≈ 400 files at 1,000 stories), all started at once, so the story's own
+ * page and the home page land on disk together with the last of them. Here, in an
+ * incremental build started by one markdown file:
+ *
+ * 1. The changed file's pages and the home page are rendered and written first; every
+ *    other page starts after they are on disk.
+ * 2. A list page (`data.listing`, src/section|topic|author|archive.11ty.tsx) is skipped
+ *    when it cannot show the change: the changed file is not among its stories and its
+ *    signature (title, counts, neighbours, and which stories in which order) is the one
+ *    it had when it was last written. Such a page renders only from its stories' own
+ *    files and global data, none of which changed, so its output would be identical.
+ *    Any other change (data, layouts, config, a deletion, a failed build) renders what
+ *    Eleventy renders.
+ *
+ * Skipped pages still count as written by their template for stale-outputs.ts.
+ */
+import type { MapEntry, PageEntry, TemplateWriterInternals } from "@11ty/eleventy";
+import type { ListingPage } from "../site/index.ts";
+
+const normal = (p: string) => p.replace(/^\.\//, "");
+
+/** What a list page shows, as a string: equal strings, equal pages (given unchanged stories). */
+export function listingSignature(listing: ListingPage): string {
+  const { items, ...head } = listing;
+  return JSON.stringify([head, items.map((item) => item.inputPath)]);
+}
+
+const listingOf = (page: PageEntry): ListingPage | undefined => {
+  const listing = page.data?.listing as ListingPage | undefined;
+  return listing && Array.isArray(listing.items) ? listing : undefined;
+};
+
+export interface BuildPlan {
+  /** the file that started an incremental build (Eleventy's `./src/…` path), if any */
+  changed?: string;
+  /** a full build: render everything, record every signature */
+  full: boolean;
+}
+
+export class IncrementalPlanner {
+  /** output path → signature of the list page last written there */
+  private written = new Map<string, string>();
+  private pending = new Map<string, string>();
+  /** list pages in this build's template map, written or not */
+  private seen = new Set<string>();
+  private kept = new Map<string, Set<string>>();
+  private skippedCount = 0;
+
+  /** Whether list pages may be skipped in this build. */
+  static canSkip(plan: BuildPlan): boolean {
+    return !plan.full && plan.changed !== undefined && plan.changed.endsWith(".md");
+  }
+
+  /** Wraps the build's TemplateWriter (a new one each build) so it writes in this plan's order. */
+  begin(writer: TemplateWriterInternals, plan: BuildPlan): void {
+    this.pending = new Map();
+    this.seen = new Set();
+    this.kept = new Map();
+    this.skippedCount = 0;
+    const skip = IncrementalPlanner.canSkip(plan);
+    const changed = plan.changed ? normal(plan.changed) : undefined;
+    const first: Promise<unknown>[] = [];
+    let gate: Promise<unknown> | undefined;
+    const generate = writer._generateTemplate.bind(writer);
+    writer._generateTemplate = (entry: MapEntry, to: string) => {
+      const pages = this.select(entry, skip, changed);
+      if (pages.length === 0) return Promise.resolve([]);
+      const job = pages.length === entry._pages.length ? entry : (Object.create(entry, { _pages: { value: pages } }) as MapEntry);
+      if (!changed) return generate(job, to);
+      if (normal(entry.inputPath) === changed || pages.some((p) => p.url === "/")) {
+        const done = generate(job, to);
+        first.push(done);
+        return done;
+      }
+      // Eleventy starts every page in one synchronous loop: once it has run, `first` is complete.
+      gate ??= new Promise((resolve) => setImmediate(resolve)).then(() => Promise.allSettled(first));
+      return gate.then(() => generate(job, to));
+    };
+  }
+
+  /** The pages of an entry to render; records list signatures; keeps the rest. */
+  private select(entry: MapEntry, skip: boolean, changed: string | undefined): PageEntry[] {
+    return entry._pages.filter((page) => {
+      const listing = listingOf(page);
+      if (!listing || typeof page.outputPath !== "string") return true;
+      this.seen.add(page.outputPath);
+      if (page.template?.isRenderable?.() === false) return true; // Eleventy will not write it: keep its old signature
+      const signature = listingSignature(listing);
+      this.pending.set(page.outputPath, signature);
+      const shows = changed !== undefined && listing.items.some((item) => normal(item.inputPath) === changed);
+      if (!skip || shows || this.written.get(page.outputPath) !== signature) return true;
+      const kept = this.kept.get(entry.inputPath) ?? new Set<string>();
+      kept.add(page.outputPath);
+      this.kept.set(entry.inputPath, kept);
+      this.skippedCount++;
+      return false;
+    });
+  }
+
+  /**
+   * After a successful build: remembers what was written, and returns the outputs that
+   * were left as they were (input path → output paths), for stale-outputs.ts.
+   */
+  commit(): { kept: Map<string, Set<string>>; skipped: number } {
+    for (const [file, signature] of this.pending) this.written.set(file, signature);
+    // A list page that no longer exists (its list got shorter) must be written if it comes back.
+    for (const file of [...this.written.keys()]) if (!this.seen.has(file)) this.written.delete(file);
+    this.pending = new Map();
+    return { kept: this.kept, skipped: this.skippedCount };
+  }
+
+  /** After a failed build nothing is remembered (the next build is a full one). */
+  abort(): void {
+    this.pending = new Map();
+    this.kept = new Map();
+  }
+}

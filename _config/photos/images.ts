@@ -1,0 +1,150 @@
+/**
+ * Photos: every local <img> in the built HTML becomes a responsive <picture> (an HTML
+ * transform, https://www.11ty.dev/docs/plugins/image/#html-transform, so layouts and
+ * markdown write plain images), and every page can name a share image (og:image,
+ * JSON-LD crops, or a generated social card) synchronously while it renders.
+ *
+ * Everything encoded lands first in the image cache (`.cache/images/` beside `src/`,
+ * file names from content hashes) and is then copied into `<output>/img/`: an
+ * unchanged photo is never encoded twice, across builds and in watch mode.
+ *
+ *   eleventy.before   scan the photo library (hash, size, decodable?) → photo-files.ts
+ *   render            shareImage / structuredImages / socialCard → URLs now, jobs for later
+ *   transform         <img> → eleventy-img (AVIF, WebP, JPEG × WIDTHS) → <picture>
+ *   eleventy.after    run the share-image jobs (crops, og:image, cards)
+ */
+import Image from "@11ty/eleventy-img";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { loadSite } from "../content/index.ts";
+import type { EleventyConfig } from "../eleventy/index.ts";
+import { PHOTO_EXTENSIONS, photoInfo, scanPhotos } from "../content/index.ts";
+import { FORMATS, pictureHtml, rewriteImages, WIDTHS, type ImgTag, type Renditions } from "./picture.ts";
+import { ContentError } from "../content/index.ts";
+import { IMG_PATH, publish, publishShareImages, resetShareImages } from "./share-images.ts";
+import { pathPrefix } from "../content/index.ts";
+import { timePhase } from "../util/index.ts";
+
+export {
+  CROPS,
+  cropSize,
+  IMG_PATH,
+  publishShareImages,
+  shareImage,
+  SHARE_WIDTH,
+  siteShareImage,
+  socialCard,
+  storyShareImage,
+  storyStructuredImages,
+  structuredImages,
+  type ShareImage,
+} from "./share-images.ts";
+
+interface BuildState {
+  host: string;
+  inputDir: string;
+  outputDir: string;
+  cacheDir: string;
+  prefix: string;
+}
+
+let state: BuildState | undefined;
+
+/** `.cache/images/` beside the input folder (NEWSROOM_IMAGE_CACHE overrides). */
+export function cacheDirFor(inputDir: string): string {
+  return path.resolve(process.env.NEWSROOM_IMAGE_CACHE || path.join(inputDir, "..", ".cache", "images"));
+}
+
+
+/** The photo file an <img src> points to, or undefined when it is not a local photo. */
+export function photoFileOf(src: string | undefined, s: Pick<BuildState, "inputDir" | "prefix">): string | undefined {
+  if (!src || /^([a-z]+:|\/\/)/i.test(src) || !src.startsWith(s.prefix)) return undefined;
+  const rel = decodeURIComponent(src.slice(s.prefix.length).split(/[?#]/)[0]!);
+  return PHOTO_EXTENSIONS.test(rel) ? path.join(s.inputDir, rel) : undefined;
+}
+
+async function responsive(img: ImgTag, page: string, s: BuildState): Promise<string | undefined> {
+  const file = photoFileOf(img.attrs.src, s);
+  if (!file) return undefined;
+  const key = img.context === "lead" ? "image.src" : img.context.startsWith("card") ? "photo" : "figure.src";
+  const fail = (message: string) => new ContentError([{ file: page, key, message }]);
+  if (!existsSync(file)) throw fail(`photo file not found: ${path.relative(process.cwd(), file)} (from <img src="${img.attrs.src}">)`);
+  let meta;
+  try {
+    meta = await Image(file, {
+      widths: WIDTHS,
+      formats: [...FORMATS],
+      outputDir: s.cacheDir,
+      urlPath: `${s.prefix}${IMG_PATH.slice(1)}`,
+      fixOrientation: true,
+      // The scan's content hash: eleventy-img's in-memory cache keys on path + size, so
+      // without it a photo replaced by one of the same size would stay stale in watch mode.
+      manualCacheKey: photoInfo(file).hash,
+      sharpOptions: { failOn: "error" },
+      sharpJpegOptions: { quality: 78, mozjpeg: true, progressive: true },
+      sharpWebpOptions: { quality: 72 },
+      sharpAvifOptions: { quality: 50, effort: 2 },
+    });
+  } catch (e) {
+    throw fail(`unreadable image ${path.relative(process.cwd(), file)}: ${(e as Error).message}`);
+  }
+  await Promise.all(Object.values(meta).flat().map((stat) => publish(stat.outputPath, s.outputDir)));
+  const renditions: Renditions = { avif: meta.avif ?? [], webp: meta.webp ?? [], jpeg: meta.jpeg ?? [] };
+  return pictureHtml(img, renditions);
+}
+
+interface EventArgs {
+  directories: { input: string; output: string; data: string };
+  results?: { content?: unknown }[];
+}
+
+const PHOTO_URL = /(https?:\/\/[^/\s"'<>]+)?(\/[^\s"'<>()]*?\.(?:jpe?g|png|webp|avif|gif|tiff?))(?=[\s"'<>()?#&]|$)/gi;
+
+/**
+ * Originals are published only where something still points at them after the transform:
+ * a link to the full-size file, or a feed's copy of a story body (feeds are not
+ * transformed). Returns the site paths published.
+ */
+export async function publishReferencedOriginals(contents: string[], s: BuildState): Promise<string[]> {
+  const wanted = new Map<string, string>();
+  for (const text of contents) {
+    for (const [, origin, urlPath] of text.matchAll(PHOTO_URL)) {
+      if (origin && new URL(origin).host !== s.host) continue;
+      const file = photoFileOf(urlPath, s);
+      if (file && file.startsWith(s.inputDir + path.sep) && existsSync(file)) wanted.set(file, path.relative(s.inputDir, file));
+    }
+  }
+  await Promise.all([...wanted].map(async ([file, rel]) => {
+    await mkdir(path.dirname(path.join(s.outputDir, rel)), { recursive: true });
+    await copyFile(file, path.join(s.outputDir, rel));
+  }));
+  return [...wanted.values()].map((rel) => `/${rel.split(path.sep).join("/")}`);
+}
+
+export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.watchIgnores.add("**/.cache/**");
+  // Photos are neither templates nor passthrough copies: watch them so an edited photo rebuilds.
+  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}**/*.{jpg,jpeg,png,webp,avif,gif,tif,tiff}`);
+  eleventyConfig.on("eleventy.before", async (...args: unknown[]) => {
+    const { directories } = args[0] as EventArgs;
+    const site = loadSite(directories.data);
+    const cacheDir = cacheDirFor(directories.input);
+    state = { inputDir: path.resolve(directories.input), outputDir: path.resolve(directories.output), cacheDir, prefix: pathPrefix(site), host: new URL(site.url).host };
+    resetShareImages(cacheDir);
+    await scanPhotos(directories.input, cacheDir);
+  });
+  eleventyConfig.addTransform("responsive-images", async function (content, outputPath) {
+    if (!state || !outputPath || !outputPath.endsWith(".html")) return content;
+    const page = this.page.inputPath.replace(/^\.\//, "");
+    const s = state;
+    return rewriteImages(content, (img) => responsive(img, page, s));
+  });
+  eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
+    if (!state) return;
+    await timePhase("eleventy.after: share images and cards", () => publishShareImages(state!));
+    const contents = ((args[0] as EventArgs).results ?? []).flatMap((r) => (typeof r.content === "string" ? [r.content] : []));
+    await publishReferencedOriginals(contents, state);
+  });
+}
+

@@ -1,0 +1,79 @@
+/**
+ * Collections: the public stories newest first, and the typed views layouts use.
+ * Drafts and scheduled stories are in no list of a production build.
+ */
+import { DateTime } from "luxon";
+import { isPublic, articleView, type ArticleView, type BuildInfo } from "../content/index.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy/index.ts";
+import { currentBuild, setBuilding } from "../util/index.ts";
+import { addIndexCollections } from "./indexes.ts";
+import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
+
+export type { ArticleItem, PageContext } from "./types.ts";
+import type { ArticleItem, PageContext } from "./types.ts";
+
+export function byNewest<T extends { date: Date }>(a: T, b: T): number {
+  return b.date.getTime() - a.date.getTime() || String((a as { url?: unknown }).url).localeCompare(String((b as { url?: unknown }).url));
+}
+
+export function publicArticles(items: ArticleItem[], build: BuildInfo): ArticleItem[] {
+  return items.filter((item) => item.url !== false && isPublic(item.data, item.date, build)).sort(byNewest);
+}
+
+/** Whether a template is a story: a `.md` file below `<input>articles/` (the `articles` glob; no dot-folders). */
+export function isArticlePath(inputPath: string, inputDir: string): boolean {
+  const rel = inputPath.replace(/^\.\//, "");
+  const dir = `${inputDir.replace(/^\.\//, "").replace(/\/?$/, "/")}articles/`;
+  return rel.startsWith(dir) && rel.endsWith(".md") && !rel.slice(dir.length).split("/").some((s) => s.startsWith("."));
+}
+
+// A story is a card on a dozen list pages (its section, topics, authors, month, the
+// home page) and an item in up to three feeds: during an Eleventy build its view is
+// made once. Global data (site, sections, staff, build) cannot change within a build,
+// and pages do not all see the same objects (paginated pages get proxies), so an entry
+// is keyed by the story's data and lives for one build (eleventy.before starts the next).
+interface ViewEntry {
+  build: number;
+  url: unknown;
+  inputPath: string;
+  date: number;
+  view: ArticleView;
+}
+const views = new WeakMap<object, ViewEntry>();
+
+/** The typed view of a collection item. */
+export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
+  const build = currentBuild(); // 0 outside an Eleventy build: nothing is remembered then
+  const hit = build ? views.get(item.data) : undefined;
+  if (hit && hit.build === build && hit.url === item.url && hit.inputPath === item.inputPath && hit.date === item.date.getTime()) return hit.view;
+  const view = articleView(item.data, { url: item.url as string, inputPath: item.inputPath, date: item.date }, { ...ctx, authors: ctx.staff, inputDir: ctx.eleventy.directories.input });
+  if (build) views.set(item.data, { build, url: item.url, inputPath: item.inputPath, date: item.date.getTime(), view });
+  return view;
+}
+
+export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
+  const production = options.production ?? (process.env.NEWSROOM_ENV ? process.env.NEWSROOM_ENV === "production" : process.env.ELEVENTY_RUN_MODE === "build");
+  const now = options.now ?? process.env.NEWSROOM_NOW ?? DateTime.utc().toISO();
+  return { production, now };
+}
+
+export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
+  const build = resolveBuild(options);
+  eleventyConfig.addGlobalData("build", build);
+  // Per-build memos (story views, first figures) start afresh with each build.
+  eleventyConfig.on("eleventy.before", () => setBuilding(true));
+  eleventyConfig.on("eleventy.after", () => setBuilding(false));
+  // One filtered, sorted list per collections pass, shared by `articles` and the indexes.
+  const lists = new WeakMap<CollectionApi, ArticleItem[]>();
+  const articlesOf = (api: CollectionApi) => {
+    let list = lists.get(api);
+    if (!list) {
+      list = publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build);
+      lists.set(api, list);
+    }
+    return list;
+  };
+  eleventyConfig.addCollection("articles", articlesOf);
+  // Section fronts, topics, authors and the archive: from the same public stories.
+  addIndexCollections(eleventyConfig, articlesOf);
+}

@@ -1,0 +1,16 @@
+/**
+ * The site room's door. The site's lists: collections (public stories newest first), indexes, listings and their pagination.
+ * Other rooms import this file only; see docs/architecture.md.
+ */
+import type { EleventyConfig } from "../eleventy/index.ts";
+import collectionsPlugin from "./collections.ts";
+
+export * from "./collections.ts";
+export * from "./indexes.ts";
+export * from "./listing.ts";
+export * from "./types.ts";
+
+/** The site room's plugin: the collections (public stories, indexes, list pages). */
+export default function sitePlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
+  eleventyConfig.addPlugin(collectionsPlugin, options);
+}

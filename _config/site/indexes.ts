@@ -1,0 +1,116 @@
+/**
+ * The index pages, computed once per build from the public stories (the `articles`
+ * collection, so a production list can never hold a draft or a scheduled story):
+ * section fronts, topic pages, author pages and the monthly archive, each cut into
+ * pages of `site.pageSize`; and the topics, authors and archive indexes.
+ * Pages paginate over these collections with size 1 (src/<type>.11ty.tsx).
+ */
+import { formatDate, monthKey } from "../content/index.ts";
+import type { ArticleItem, IndexEntry, Indexes } from "./types.ts";
+export type { IndexEntry, Indexes } from "./types.ts";
+import type { CollectionApi, EleventyConfig } from "../eleventy/index.ts";
+import { loadDataFile, loadSite } from "../content/index.ts";
+import { paginate, type ListingPage } from "./listing.ts";
+import type { AuthorData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
+import { archivePath, authorPath, sectionPath, topicPath, topicSlug } from "../content/index.ts";
+
+export interface IndexInput {
+  site: Pick<SiteData, "pageSize" | "timezone" | "language">;
+  sections: SectionsData;
+  authors: AuthorsData;
+}
+
+/** Groups stories (kept newest first) under keys, in first-seen order. */
+function groupBy(items: ArticleItem[], keysOf: (item: ArticleItem) => string[]): Map<string, ArticleItem[]> {
+  const groups = new Map<string, ArticleItem[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const list = groups.get(key) ?? [];
+      list.push(item);
+      groups.set(key, list);
+    }
+  }
+  return groups;
+}
+
+/** A topic's name: the spelling most stories use; on a tie, the newest story's. */
+function topicNames(items: ArticleItem[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const item of items) {
+    for (const tag of new Set(item.data.tags ?? [])) {
+      const forms = counts.get(topicSlug(tag)) ?? new Map<string, number>();
+      forms.set(tag, (forms.get(tag) ?? 0) + 1);
+      counts.set(topicSlug(tag), forms);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const [slug, forms] of counts) {
+    let best = "";
+    for (const [name, n] of forms) if (!best || n > forms.get(best)!) best = name;
+    names.set(slug, best);
+  }
+  return names;
+}
+
+/** Every list of the site from the public stories (newest first). Pure. */
+export function buildIndexes(articles: ArticleItem[], { site, sections, authors }: IndexInput): Indexes {
+  const size = site.pageSize;
+  const zone = site.timezone;
+  const bySection = groupBy(articles, (a) => [a.data.section]);
+  const sectionPages = Object.entries(sections).flatMap(([slug, s]) =>
+    paginate({ type: "section", key: slug, title: s.title, description: s.description }, bySection.get(slug) ?? [], size, (p) => sectionPath(slug, p)),
+  );
+
+  const names = topicNames(articles);
+  const byTopic = groupBy(articles, (a) => (a.data.tags ?? []).map(topicSlug));
+  const topicsIndex = [...byTopic].map(([slug, list]) => ({ key: slug, name: names.get(slug)!, url: topicPath(slug), count: list.length }));
+  topicsIndex.sort((a, b) => a.name.localeCompare(b.name, site.language, { sensitivity: "base" }) || a.key.localeCompare(b.key));
+  const topicPages = topicsIndex.flatMap((t) =>
+    paginate({ type: "topic", key: t.key, title: t.name, description: `Stories about ${t.name}.` }, byTopic.get(t.key)!, size, (p) => topicPath(t.key, p)),
+  );
+
+  const byAuthor = groupBy(articles, (a) => a.data.authors ?? []);
+  const authorsIndex = Object.entries(authors).map(([slug, author]) => ({ key: slug, name: author.name, url: authorPath(slug), count: byAuthor.get(slug)?.length ?? 0, author }));
+  const authorPages = authorsIndex.flatMap(({ key, author }) =>
+    paginate({ type: "author", key, title: author.name, description: `${author.role}. ${author.bio}` }, byAuthor.get(key) ?? [], size, (p) => authorPath(key, p), { author }),
+  );
+
+  const byMonth = groupBy(articles, (a) => [monthKey(a.date, zone)]);
+  const months = [...byMonth].sort(([a], [b]) => b.localeCompare(a));
+  const archivePages = months.flatMap(([month, list]) => {
+    const title = formatDate(list[0]!.date, zone, "month");
+    return paginate({ type: "archive", key: month, title, description: `Stories published in ${title}.` }, list, size, (p) => archivePath(month, p));
+  });
+  const archiveIndex: Indexes["archiveIndex"] = [];
+  for (const [month, list] of months) {
+    const year = month.slice(0, 4);
+    if (archiveIndex.at(-1)?.year !== year) archiveIndex.push({ year, months: [] });
+    archiveIndex.at(-1)!.months.push({ key: month, name: formatDate(list[0]!.date, zone, "month"), url: archivePath(month), count: list.length });
+  }
+  return { sectionPages, topicPages, authorPages, archivePages, topicsIndex, authorsIndex, archiveIndex };
+}
+
+/**
+ * Registers every list as a collection. They are computed once per collections pass
+ * (memoised on Eleventy's collection API object) from the same public stories as `articles`.
+ */
+export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: (api: CollectionApi) => ArticleItem[]): void {
+  const memo = new WeakMap<CollectionApi, Indexes>();
+  const indexesOf = (api: CollectionApi): Indexes => {
+    let indexes = memo.get(api);
+    if (!indexes) {
+      const dir = eleventyConfig.directories.data;
+      indexes = buildIndexes(articlesOf(api), {
+        site: loadSite(dir),
+        sections: loadDataFile(dir, "sections") as SectionsData,
+        authors: loadDataFile(dir, "authors") as AuthorsData,
+      });
+      memo.set(api, indexes);
+    }
+    return indexes;
+  };
+  const names: (keyof Indexes)[] = ["sectionPages", "topicPages", "authorPages", "archivePages", "topicsIndex", "authorsIndex", "archiveIndex"];
+  for (const name of names) eleventyConfig.addCollection(name, (api) => indexesOf(api)[name]);
+}
+
+export { listingTemplate, listingTitle, paginate, storyCount, type ListingPage, type ListingType } from "./listing.ts";

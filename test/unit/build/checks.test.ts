@@ -1,0 +1,154 @@
+/** The post-build checks on tiny hand-written sites: each kind of problem is found. */
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { checkLinks, LinkChecker, listFiles, validateHtml } from "../../../_config/build/checks/index.ts";
+import { srcsetUrls } from "../../../_config/build/checks/links.ts";
+import { headersFor, parseHeadersFile } from "../../../_config/pages/headers.ts";
+import { fingerprintHtml, fingerprintedName, isFingerprinted } from "../../../_config/pages/assets.ts";
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const page = (body: string, head = "") =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>T</title>${head}</head><body><main id="main"><h1 id="top-story">H</h1>${body}</main></body></html>`;
+
+/** A site folder from path → content. */
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-checks-"));
+  dirs.push(dir);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+const BASE = "https://example.org/";
+
+function messages(dir: string, siteUrl = BASE): string[] {
+  return checkLinks(dir, listFiles(dir), siteUrl).findings.map((f) => `${f.file} ${f.message}`);
+}
+
+describe("link check", () => {
+  const good = {
+    "index.html": page(
+      `<a href="/a/">a</a><a href="a/#sec">rel</a><a href="#top-story">self</a><a href="https://other.example/x">ext</a><a href="mailto:x@example.org">m</a>` +
+        `<img src="/img/p.jpg" srcset="/img/p.jpg 1x, /img/p-2.jpg 2x" alt="">` +
+        `<picture><source srcset="/img/p-400.webp 400w,/img/p-800.webp 800w" type="image/webp"><img src="/img/p.jpg" alt=""></picture>`,
+      `<link rel="stylesheet" href="/assets/site.0123456789.css"><link rel="canonical" href="https://example.org/">`,
+    ),
+    "a/index.html": page(`<h2 id="sec">S</h2><a href="../">up</a><a href="/a">no slash</a>`),
+    "img/p.jpg": "x",
+    "img/p-2.jpg": "x",
+    "img/p-400.webp": "x",
+    "img/p-800.webp": "x",
+    "assets/site.0123456789.css": "",
+  };
+
+  it("accepts a site whose links, images, srcset entries and fragments all resolve", () => {
+    const dir = site(good);
+    const report = checkLinks(dir, listFiles(dir), BASE);
+    assert.deepEqual(report.findings, []);
+    assert.equal(report.checked, 15);
+  });
+
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ["a missing page", { "index.html": page(`<a href="/nowhere/x/">x</a>`) }, /\/index\.html <a href> "\/nowhere\/x\/" does not resolve/],
+    ["a missing image", { "index.html": page(`<img src="/img/gone.jpg" alt="">`) }, /<img src> "\/img\/gone\.jpg" does not resolve/],
+    ["a missing srcset entry", { "index.html": page(`<img src="/p.jpg" srcset="/p.jpg 1x, /p-2x.jpg 2x" alt="">`), "p.jpg": "" }, /<img srcset> "\/p-2x\.jpg" does not resolve/],
+    ["a missing preload imagesrcset entry", { "index.html": page("", `<link rel="preload" as="image" href="/p.jpg" imagesrcset="/p.jpg 1x, /p-2x.jpg 2x">`), "p.jpg": "" }, /<link imagesrcset> "\/p-2x\.jpg" does not resolve/],
+    ["a missing fragment on the page", { "index.html": page(`<a href="#nope">x</a>`) }, /no element with id "nope" in \/index\.html/],
+    ["a missing fragment on another page", { "index.html": page(`<a href="/b/#gone">x</a>`), "b/index.html": page("") }, /no element with id "gone" in \/b\/index\.html/],
+    ["a javascript: URL", { "index.html": page(`<a href="javascript:alert(1)">x</a>`) }, /javascript: URL/],
+    ["an unhashed stylesheet", { "index.html": page("", `<link rel="stylesheet" href="/site.css">`), "site.css": "" }, /stylesheet "\/site\.css" has no content hash/],
+    ["an own absolute URL that does not resolve", { "index.html": page("", `<link rel="canonical" href="https://example.org/gone/away/">`) }, /"\/gone\/away\/" does not resolve/],
+    ["a sitemap entry that does not resolve", { "index.html": page(""), "sitemap.xml": `<urlset><url><loc>https://example.org/old/story/</loc></url></urlset>` }, /\/sitemap\.xml XML link "\/old\/story\/" does not resolve/],
+  ];
+  for (const [name, files, expected] of cases) {
+    it(`finds ${name}`, () => {
+      const found = messages(site(files));
+      assert.ok(found.some((m) => expected.test(m)), `expected ${expected} in:\n${found.join("\n")}`);
+    });
+  }
+
+  it("respects the path prefix: links must carry it", () => {
+    const dir = site({ "index.html": page(`<a href="/news/a/">in</a><a href="/a/">out</a>`), "a/index.html": page("") });
+    assert.deepEqual(messages(dir, "https://example.org/news/"), ['/index.html <a href> "/a/" is outside the site\'s path /news/']);
+  });
+
+  it("reports a link into a page type that was not built", () => {
+    const dir = site({ "index.html": page(`<a href="/topics/x/">t</a><a href="/topics/y/">t</a>`), "topics/x/index.html": page("") });
+    assert.deepEqual(messages(dir), ['/index.html <a href> "/topics/y/" does not resolve to a file in the build']);
+  });
+});
+
+describe("link check while the build still writes (LinkChecker)", () => {
+  it("resolves pages scanned early against the files present at the end, reading unscanned targets' ids", () => {
+    const dir = site({
+      "index.html": page(`<a href="/pagefind/pagefind.js">s</a><a href="/b/#here">b</a><a href="/b/#gone">b</a><a href="/late/x.js">l</a>`),
+      "b/index.html": page(`<p id="here">h</p>`),
+    });
+    const checker = new LinkChecker(BASE);
+    checker.scanFile(dir, "/index.html"); // /b/ is never scanned: only its ids are read
+    mkdirSync(path.join(dir, "pagefind"));
+    writeFileSync(path.join(dir, "pagefind/pagefind.js"), "");
+    const report = checker.finish(dir, listFiles(dir));
+    assert.deepEqual(
+      report.findings.map((f) => f.message),
+      ['<a href> "/b/#gone": no element with id "gone" in /b/index.html', '<a href> "/late/x.js" does not resolve to a file in the build'],
+    );
+    assert.equal(report.checked, 4);
+  });
+
+  it("decodes character references in attributes before resolving, as a browser does", () => {
+    const dir = site({ "index.html": page(`<a href="/a/?x=1&amp;y=2#s&#101;c">a</a><a href="/a&#47;#nope">b</a>`), "a/index.html": page(`<h2 id="sec">S</h2>`) });
+    assert.deepEqual(messages(dir), ['/index.html <a href> "/a/#nope": no element with id "nope" in /a/index.html']);
+  });
+});
+
+describe("html-validate", () => {
+  it("passes a valid page and reports rule, file and line for an invalid one", async () => {
+    assert.deepEqual(await validateHtml(page("<p>ok</p>"), "/ok.html"), []);
+    const findings = await validateHtml(page("<p>one</p>\n<div><p>unclosed</div><img src=x>"), "/bad.html");
+    const rules = findings.map((f) => f.check);
+    assert.ok(rules.includes("html-validate no-implicit-close"), rules.join());
+    assert.ok(rules.includes("html-validate wcag/h37"), rules.join()); // <img> without alt
+    assert.equal(findings[0]!.file, "/bad.html");
+    assert.equal(findings[0]!.line, 2);
+  });
+});
+
+describe("srcset parsing", () => {
+  it("splits candidates on commas, with or without spaces, keeping commas inside URLs", () => {
+    assert.deepEqual(srcsetUrls("/a.jpg 1x, /b.jpg 2x"), ["/a.jpg", "/b.jpg"]);
+    assert.deepEqual(srcsetUrls("/a-400.webp 400w,/a-800.webp 800w"), ["/a-400.webp", "/a-800.webp"]);
+    assert.deepEqual(srcsetUrls("/x,y.jpg 1x,/z.jpg"), ["/x,y.jpg", "/z.jpg"]);
+    assert.deepEqual(srcsetUrls("/only.jpg"), ["/only.jpg"]);
+  });
+});
+
+describe("assets and headers", () => {
+  it("names fingerprinted files and recognises them", () => {
+    assert.equal(fingerprintedName("/assets/css/site.css", "0123456789"), "/assets/css/site.0123456789.css");
+    assert.ok(isFingerprinted("/assets/css/site.0123456789.css"));
+    assert.ok(!isFingerprinted("/assets/css/site.css"));
+  });
+
+  it("rewrites every reference to an asset in URL attributes to its fingerprinted name", () => {
+    const map = new Map([["/assets/logo.svg", "/assets/logo.0123456789.svg"]]);
+    const html = `<img src="/news/assets/logo.svg" alt="/assets/logo.svg"><a href="https://x.org/assets/logo.svg#top">t</a><img srcset="/assets/logo.svg 1x, /other.svg 2x" src="/assets/logo.svgz">/assets/logo.svg`;
+    assert.equal(
+      fingerprintHtml(html, map),
+      `<img src="/news/assets/logo.0123456789.svg" alt="/assets/logo.svg"><a href="https://x.org/assets/logo.0123456789.svg#top">t</a><img srcset="/assets/logo.0123456789.svg 1x, /other.svg 2x" src="/assets/logo.svgz">/assets/logo.svg`,
+    );
+  });
+
+  it("reads a _headers file back and matches rules by path", () => {
+    const rules = parseHeadersFile("/*\n  X-A: 1\n\n/assets/*\n  Cache-Control: immutable\n");
+    assert.deepEqual(headersFor(rules, "/assets/x.css"), { "X-A": "1", "Cache-Control": "immutable" });
+    assert.deepEqual(headersFor(rules, "/world/"), { "X-A": "1" });
+  });
+});

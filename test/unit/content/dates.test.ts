@@ -1,0 +1,41 @@
+/** Dates: parsed in the site's zone, formatted by name. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { formatDate, isoDate, monthKey, parseContentDate, rfc822Date } from "../../../_config/content/dates.ts";
+
+const NY = "America/New_York";
+
+describe("dates", () => {
+  it("reads a date alone as midnight in the site's zone", () => {
+    assert.equal(parseContentDate("2022-10-04", NY)!.toISO(), "2022-10-04T00:00:00.000-04:00");
+    assert.equal(isoDate(parseContentDate("2022-10-04", NY)!, NY), "2022-10-04T00:00:00-04:00");
+  });
+
+  it("keeps the instant of a date-time with offset", () => {
+    assert.equal(parseContentDate("2022-10-04T09:00:00Z", NY)!.toMillis(), Date.UTC(2022, 9, 4, 9));
+    assert.equal(isoDate("2022-10-04T09:00:00Z", NY), "2022-10-04T05:00:00-04:00");
+  });
+
+  it("rejects impossible, relative and offset-less date-times", () => {
+    for (const bad of ["2022-02-30", "2022-13-01", "yesterday", "Oct 4, 2022", "2022-10-04T09:00:00", ""]) {
+      assert.equal(parseContentDate(bad, NY), null, bad);
+    }
+  });
+
+  it("formats in human form in the site's zone", () => {
+    assert.equal(formatDate("2022-10-04", NY), "October 4, 2022");
+    // 02:30 UTC on the 5th is still the 4th in New York
+    assert.equal(formatDate(new Date(Date.UTC(2022, 9, 5, 2, 30)), NY), "October 4, 2022");
+    assert.equal(formatDate("2022-10-04T09:05:00-04:00", NY, "humanTime"), "October 4, 2022, 9:05 AM EDT");
+    assert.equal(formatDate("2022-10-04", NY, "month"), "October 2022");
+  });
+
+  it("writes RFC 822 and archive keys", () => {
+    assert.equal(rfc822Date("2022-10-04T09:00:00-04:00", NY), "Tue, 04 Oct 2022 09:00:00 -0400");
+    assert.equal(monthKey("2022-10-01T01:00:00Z", NY), "2022/09");
+  });
+
+  it("follows daylight saving time", () => {
+    assert.equal(isoDate("2022-01-04", NY), "2022-01-04T00:00:00-05:00");
+  });
+});
