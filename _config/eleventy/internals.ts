@@ -5,8 +5,7 @@
  * computed views, reach them only through this file. On another Eleventy version,
  * test/unit/eleventy/internals.test.ts fails and names what to re-check here.
  */
-import type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
-import { createRequire } from "node:module";
+import Eleventy, { type MapEntry, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "@11ty/eleventy";
 
 export type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
 
@@ -24,7 +23,7 @@ export const ADAPTER_CHECKLIST = [
 
 /** The installed Eleventy's version. */
 export function installedEleventyVersion(): string {
-  return (createRequire(import.meta.url)("@11ty/eleventy/package.json") as { version: string }).version;
+  return Eleventy.getVersion();
 }
 
 /** Undefined when the installed Eleventy is the adapted one; else what to re-check, naming this file. */
