@@ -1,12 +1,18 @@
 /**
- * Every story: its layout, its URL (/<section>/<slug>/), and its contract check.
- * Drafts and scheduled stories get no page in a production build.
+ * Every story: its layout, its URL (/<section>/<slug>/), its contract check, and the
+ * views its layout lays out (the article view and its head metadata), computed once
+ * per page before rendering. Drafts and scheduled stories get no page in a
+ * production build.
  */
 import { articlePath, assertArticleFile, isPublic, type BuildInfo } from "../../_config/content/index.ts";
-import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../../_config/content/index.ts";
+import type { ArticleData, ArticleView, AuthorsData, SectionsData, SiteData } from "../../_config/content/index.ts";
+import { articleView } from "../../_config/content/index.ts";
+import { computedView } from "../../_config/eleventy/index.ts";
+import { articleMeta } from "../../_config/pages/index.ts";
 
 interface StoryCascade extends ArticleData {
-  page: { inputPath: string; date: Date };
+  page: { inputPath: string; date: Date; url: string | false };
+  article?: ArticleView;
   build: BuildInfo;
   site: SiteData;
   sections: SectionsData;
@@ -22,6 +28,15 @@ export default {
   // global authors registry (_data/authors) under the same key. The registry is `staff`.
   authors: [] as string[],
   permalink: (data: StoryCascade) => (isPublic(data, data.page.date, data.build) ? articlePath(data.section, slugOf(data.page.inputPath)) : false),
+  eleventyComputed: {
+    // A story that gets no page (a draft in production) gets no view either.
+    article: computedView(["page.url", "page.inputPath", "page.date"], (data: StoryCascade) =>
+      data.page.url === false
+        ? undefined
+        : articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input }),
+    ),
+    meta: computedView(["article"], (data: StoryCascade) => (data.article ? articleMeta(data.article, data) : undefined)),
+  },
   eleventyDataSchema: (data: StoryCascade) => {
     assertArticleFile(data.page.inputPath.replace(/^\.\//, ""), {
       site: data.site,
