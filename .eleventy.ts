@@ -11,6 +11,7 @@ import pagesPlugin from "./_config/pages/index.ts";
 import photosPlugin from "./_config/photos/index.ts";
 import devPlugin from "./_config/dev/index.ts";
 import buildPlugin from "./_config/build/index.ts";
+import cmsPlugin from "./_config/cms/index.ts";
 
 export interface NewsroomOptions {
   /** production build (drafts and scheduled stories left out); default from NEWSROOM_ENV / run mode */
@@ -27,6 +28,7 @@ export function newsroom(eleventyConfig: EleventyConfig, options: NewsroomOption
   eleventyConfig.addPlugin(pagesPlugin); // .11ty.tsx, fingerprinted assets, sitemap.xml
   eleventyConfig.addPlugin(photosPlugin); // after assets: its transform sees fingerprinted pages
   eleventyConfig.addPlugin(devPlugin); // npm start's watch targets
+  eleventyConfig.addPlugin(cmsPlugin); // /admin/: the browser editor's app, when the CMS is on
   eleventyConfig.addPlugin(buildPlugin); // last: the page stream sees each page as written
 }
 

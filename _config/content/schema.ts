@@ -68,6 +68,22 @@ export const authorSchema = z.strictObject({
   photo: z.string().min(1).optional(),
 });
 
+/** The browser editor (Decap CMS at /admin/, _config/cms/): which git host it saves to. */
+export const CMS_BACKENDS = ["github", "gitlab", "git-gateway"] as const;
+export const cmsSchema = z
+  .strictObject({
+    /** github / gitlab: the editor logs in there; git-gateway: Netlify Identity */
+    backend: z.enum(CMS_BACKENDS),
+    /** owner/name on the git host (git-gateway: the site's own, may be left out) */
+    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { message: "a repository as owner/name" }).optional(),
+    branch: z.string().regex(/^[\w./-]+$/, { message: "a git branch name" }),
+    /** the OAuth server (GitHub: the auth endpoint's origin), or a self-hosted GitLab */
+    base_url: httpUrl.optional(),
+    /** the OAuth path on base_url (Decap's default: auth) */
+    auth_endpoint: z.string().regex(/^[\w./-]+$/, { message: "a path like api/auth" }).optional(),
+  })
+  .refine((cms) => cms.backend === "git-gateway" || cms.repo !== undefined, { path: ["repo"], message: "a repository as owner/name (required for github and gitlab)" });
+
 export const siteSchema = z.strictObject({
   name: plainText,
   /** the newsroom's own byline when a story has neither authors nor a source */
@@ -86,6 +102,8 @@ export const siteSchema = z.strictObject({
   rawHtml: z.boolean().optional(),
   /** every photo needs a credit */
   requireCredits: z.boolean().optional(),
+  /** turns on the browser editor at /admin/ in production builds */
+  cms: cmsSchema.optional(),
 });
 
 /** First path segments the site uses itself: a section named so would collide with them. */
@@ -109,6 +127,7 @@ export type SourceData = z.infer<typeof sourceSchema>;
 export type SectionData = z.infer<typeof sectionSchema>;
 export type AuthorData = z.infer<typeof authorSchema>;
 export type SiteData = z.infer<typeof siteSchema>;
+export type CmsSettings = z.infer<typeof cmsSchema>;
 export type SectionsData = z.infer<typeof sectionsSchema>;
 export type AuthorsData = z.infer<typeof authorsSchema>;
 

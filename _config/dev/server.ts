@@ -24,6 +24,7 @@ import { BuildStatus, explainFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
+import { startLocalBackend, type LocalBackend } from "../cms/index.ts";
 
 export interface DevOptions {
   /** site folder holding src/ and _data/ (default: cwd) */
@@ -31,6 +32,8 @@ export interface DevOptions {
   /** run the dev server (default true); false: watch and rebuild only */
   serve?: boolean;
   port?: number;
+  /** the CMS local backend's port (default NEWSROOM_CMS_PORT or 8081); false: no CMS backend (default: on when serving) */
+  cmsPort?: number | false;
   log?: (line: string) => void;
 }
 
@@ -61,6 +64,13 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let unchanged = 0;
   /** the files the running build was started for */
   let building: string[] = [];
+
+  // The browser editor at /admin/ saves through decap-server into the site folder (_config/cms/).
+  let cms: LocalBackend | undefined;
+  if (options.serve !== false && options.cmsPort !== false) {
+    if (options.cmsPort) process.env.NEWSROOM_CMS_PORT = String(options.cmsPort);
+    cms = await startLocalBackend(site, { log });
+  }
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -139,5 +149,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   });
   if (options.serve !== false) await elev.serve(options.port);
   log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
-  return { status, stop: () => elev.stopWatch() };
+  if (cms) log(`the CMS is at /admin/, saving through ${cms.url}`);
+  return {
+    status,
+    stop: async () => {
+      cms?.stop();
+      await elev.stopWatch();
+    },
+  };
 }

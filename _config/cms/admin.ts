@@ -1,0 +1,116 @@
+/**
+ * `/admin/`: the Decap CMS app, self-hosted from the `decap-cms` npm package (its
+ * webpack bundle, React included, and the chunks it loads on demand), the generated
+ * `config.yml`, and Newsroom's own `newsroom-cms.js` (preview and editor components).
+ *
+ * Written only when the CMS is on: in a production build when `_data/site` has `cms:`,
+ * and always in the dev server, whose CMS saves through the local backend
+ * (local-backend.ts). Off, neither `/admin/` nor its config exists.
+ */
+import { createRequire } from "node:module";
+import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { href, type SiteData } from "../content/index.ts";
+import { escapeHtml, jsonForScript } from "../markdown/index.ts";
+import { blockFields, PHOTO_TYPES } from "./config.ts";
+import type { CmsField } from "./fields.ts";
+
+export type CmsMode = "off" | "production" | "local";
+
+/** The dev server's local backend port (decap-server); NEWSROOM_CMS_PORT overrides it. */
+export const DEFAULT_LOCAL_BACKEND_PORT = 8081;
+
+export function localBackendPort(): number {
+  const port = Number(process.env.NEWSROOM_CMS_PORT ?? DEFAULT_LOCAL_BACKEND_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEWSROOM_CMS_PORT: expected a port number, got "${process.env.NEWSROOM_CMS_PORT}"`);
+  return port;
+}
+
+export const localBackendUrl = (port = localBackendPort()) => `http://127.0.0.1:${port}/api/v1`;
+
+/** Whether this build writes /admin/: the dev server always (local backend), a production build when `cms:` is set. */
+export function cmsMode(site: Pick<SiteData, "cms">, runMode = process.env.ELEVENTY_RUN_MODE): CmsMode {
+  if (runMode === "serve" || runMode === "watch") return "local";
+  return site.cms ? "production" : "off";
+}
+
+/** The site paths of the admin's files (no path prefix). */
+export const ADMIN = { page: "/admin/index.html", config: "/admin/config.yml", script: "/admin/newsroom-cms.js", app: "/admin/decap-cms.js" } as const;
+
+/** What the project-owned script reads from the page (a JSON data block: no inline code). */
+export interface AdminPageData {
+  /** the site stylesheet, for the preview pane */
+  css: string;
+  siteName: string;
+  sections: Record<string, string>;
+  blocks: Record<string, { label: string; fields: CmsField[] }>;
+  /** file extensions an upload may have */
+  photoTypes: readonly string[];
+  maxUploadBytes: number;
+}
+
+export function adminPageData(site: SiteData, sections: Record<string, { title: string }>, cssUrl: string, maxUploadBytes: number): AdminPageData {
+  return {
+    css: href(site, cssUrl),
+    siteName: site.name,
+    sections: Object.fromEntries(Object.entries(sections).map(([slug, s]) => [slug, s.title])),
+    blocks: {
+      figure: { label: "Figure (photo, caption, credit)", fields: blockFields("figure", site) },
+      related: { label: "Related story", fields: blockFields("related", site) },
+    },
+    photoTypes: PHOTO_TYPES,
+    maxUploadBytes,
+  };
+}
+
+/** The admin page: the app, its config, Newsroom's script; nothing inline but a JSON data block. */
+export function adminPageHtml(site: SiteData, data: AdminPageData): string {
+  const esc = escapeHtml;
+  return [
+    "<!doctype html>",
+    `<html lang="${esc(site.language)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex">',
+    `<title>${esc(site.name)}: editor</title>`,
+    `<link rel="cms-config-url" type="text/yaml" href="${esc(href(site, ADMIN.config))}">`,
+    `<script type="application/json" id="newsroom-cms">${jsonForScript(data)}</script>`,
+    "</head>",
+    "<body>",
+    `<script src="${esc(href(site, ADMIN.app))}"></script>`,
+    `<script src="${esc(href(site, ADMIN.script))}"></script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder of decap-cms's browser bundle. */
+export function decapDistDir(): string {
+  return path.join(path.dirname(require.resolve("decap-cms/package.json")), "dist");
+}
+
+/** The bundle's files: the app, the chunks it loads (`<n>.decap-cms.js`), its WebAssembly and licence. */
+export async function decapBundleFiles(dist = decapDistDir()): Promise<string[]> {
+  return (await readdir(dist)).filter((f) => /^(?:\d+\.)?decap-cms\.js(?:\.LICENSE\.txt)?$|^[0-9a-f]+\.wasm$/.test(f)).sort();
+}
+
+/** Copies the bundle and Newsroom's script into `<output>/admin/` (unchanged files are skipped). */
+export async function writeAdminAssets(outputDir: string): Promise<number> {
+  const target = path.join(outputDir, "admin");
+  await mkdir(target, { recursive: true });
+  const dist = decapDistDir();
+  const copies: [string, string][] = (await decapBundleFiles(dist)).map((f) => [path.join(dist, f), path.join(target, f)]);
+  copies.push([path.join(import.meta.dirname, "admin-script.js"), path.join(target, path.basename(ADMIN.script))]);
+  let copied = 0;
+  for (const [from, to] of copies) {
+    const [a, b] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+    if (b && b.size === a.size && b.mtimeMs >= a.mtimeMs) continue;
+    await copyFile(from, to);
+    copied++;
+  }
+  return copied;
+}
