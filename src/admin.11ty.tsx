@@ -8,6 +8,6 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
-export default function render({ site, sections }: PageContext): string {
-  return adminPageHtml(site, adminPageData(site, sections, assetUrl("/assets/css/site.css"), MAX_UPLOAD_BYTES));
+export default function render({ site, sections, staff }: PageContext): string {
+  return adminPageHtml(site, adminPageData({ site, sections, authors: staff }, assetUrl("/assets/css/site.css"), MAX_UPLOAD_BYTES));
 }

@@ -125,12 +125,32 @@
     }
     return typeof v === "string" ? v.replace(/^\s+|\s+$/g, "") : v;
   }
+  // An optional object (lead photo, source) once filled in needs its own required fields:
+  // Decap would demand them even when the object is left empty, so they are checked here.
+  function missing(collection, data) {
+    var rules = settings.requiredWhenSet[collection] || {};
+    var problems = [];
+    Object.keys(rules).forEach(function (objectPath) {
+      var value = data.getIn(objectPath.split("."));
+      if (isEmpty(value)) return;
+      rules[objectPath].fields.forEach(function (f) {
+        if (isEmpty(value.get(f.name))) problems.push(rules[objectPath].label + ": " + f.label + " is required");
+      });
+    });
+    return problems;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (arg) {
       var data = arg.entry.get("data");
       var body = data.get("body");
       var pruned = prune(data);
+      var problems = missing(arg.entry.get("collection"), pruned);
+      if (problems.length) {
+        window.alert(problems.join("\n"));
+        throw new Error(problems.join("; "));
+      }
       // the body keeps its own whitespace
       return typeof body === "string" ? pruned.set("body", body) : pruned;
     },

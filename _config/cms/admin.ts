@@ -12,8 +12,8 @@ import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { href, type SiteData } from "../content/index.ts";
 import { escapeHtml, jsonForScript } from "../markdown/index.ts";
-import { blockFields, PHOTO_TYPES } from "./config.ts";
-import type { CmsField } from "./fields.ts";
+import { blockFields, pageFields, PHOTO_TYPES, storyFields, type CmsContext } from "./config.ts";
+import { requiredWhenSet, type CmsField, type RequiredWhenSet } from "./fields.ts";
 
 export type CmsMode = "off" | "production" | "local";
 
@@ -44,12 +44,15 @@ export interface AdminPageData {
   siteName: string;
   sections: Record<string, string>;
   blocks: Record<string, { label: string; fields: CmsField[] }>;
+  /** per collection: optional objects and the fields they need once filled in */
+  requiredWhenSet: Record<string, Record<string, RequiredWhenSet>>;
   /** file extensions an upload may have */
   photoTypes: readonly string[];
   maxUploadBytes: number;
 }
 
-export function adminPageData(site: SiteData, sections: Record<string, { title: string }>, cssUrl: string, maxUploadBytes: number): AdminPageData {
+export function adminPageData(ctx: CmsContext, cssUrl: string, maxUploadBytes: number): AdminPageData {
+  const { site, sections } = ctx;
   return {
     css: href(site, cssUrl),
     siteName: site.name,
@@ -58,6 +61,7 @@ export function adminPageData(site: SiteData, sections: Record<string, { title: 
       figure: { label: "Figure (photo, caption, credit)", fields: blockFields("figure", site) },
       related: { label: "Related story", fields: blockFields("related", site) },
     },
+    requiredWhenSet: { articles: requiredWhenSet(storyFields(ctx)), pages: requiredWhenSet(pageFields()) },
     photoTypes: PHOTO_TYPES,
     maxUploadBytes,
   };

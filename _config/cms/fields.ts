@@ -40,6 +40,12 @@ export interface CmsField {
   buttons?: string[];
   sanitize_preview?: boolean;
   media_library?: { config: { max_file_size: number } };
+  /**
+   * Required whenever its optional parent object is filled in (Decap validates a nested
+   * field even when its parent is empty, so it is `required: false` for Decap and
+   * admin-script.js checks it before saving). Not written to config.yml.
+   */
+  requiredWith?: string;
 }
 
 /** The part of JSON Schema that zod 4 emits for the contract's schemas. */
@@ -89,7 +95,11 @@ export function fieldsOf(schema: JsonSchema, overrides: FieldOverrides = {}, pre
 export function fieldOf(key: string, node: JsonSchema, required: boolean, overrides: FieldOverrides = {}, prefix = ""): CmsField {
   const keyPath = prefix ? `${prefix}.${key}` : key;
   const field: CmsField = { name: key, label: labelOf(key), required, ...widgetOf(keyPath, node, overrides) };
-  return { ...field, ...overrides[keyPath] };
+  const done = { ...field, ...overrides[keyPath] };
+  if (done.widget === "object" && done.required === false && done.fields) {
+    done.fields = done.fields.map((f) => (f.required === false ? f : { ...f, required: false, requiredWith: keyPath, hint: f.hint ? `${f.hint} (required with the ${done.label.toLowerCase()})` : `Required with the ${done.label.toLowerCase()}` }));
+  }
+  return done;
 }
 
 function widgetOf(keyPath: string, node: JsonSchema, overrides: FieldOverrides): Omit<CmsField, "name" | "label" | "required"> & { widget: string } {
@@ -119,6 +129,25 @@ function widgetOf(keyPath: string, node: JsonSchema, overrides: FieldOverrides):
   // A key whose schema no widget fits still gets a field if an override names its widget.
   if (overrides[keyPath]?.widget) return { widget: overrides[keyPath].widget };
   throw new Error(`cms: no Decap widget for "${keyPath}" (JSON Schema ${JSON.stringify(node)}); add an override in _config/cms/config.ts`);
+}
+
+/** An optional object and the fields it needs once filled in. */
+export interface RequiredWhenSet {
+  label: string;
+  fields: { name: string; label: string }[];
+}
+
+/** For each optional object (dotted path), the fields that are required once it is filled in. */
+export function requiredWhenSet(fields: CmsField[], prefix = ""): Record<string, RequiredWhenSet> {
+  const out: Record<string, RequiredWhenSet> = {};
+  for (const f of fields) {
+    if (f.widget !== "object" || !f.fields) continue;
+    const p = prefix ? `${prefix}.${f.name}` : f.name;
+    const needed = f.fields.filter((c) => c.requiredWith === p);
+    if (needed.length) out[p] = { label: f.label, fields: needed.map((c) => ({ name: c.name, label: c.label })) };
+    Object.assign(out, requiredWhenSet(f.fields, p));
+  }
+  return out;
 }
 
 /** Dotted paths of every field and nested field (`image`, `image.src`, …). */

@@ -18,7 +18,7 @@ import { localBackendPort, localBackendUrl } from "./admin.ts";
 
 const PHOTO = new RegExp(`\\.(?:${PHOTO_TYPES.join("|")})$`, "i");
 const ENTRY = /^(?:src\/(?:articles|pages)\/(?:[^/]+\/)*[^/]+\.md|_data\/(?:site|sections|authors|front)\.yaml)$/;
-const MEDIA_DIR = /^src\/(?:articles|pages)(?:\/[^/]+)*$/;
+const MEDIA_DIR = /^src\/(?:articles|pages|media)(?:\/[^/]+)*$/;
 
 /** A repository path the CMS may write: normalised, relative, no `..`, no dot-files. */
 function clean(p: unknown): string | undefined {
