@@ -12,6 +12,7 @@ import { cmsMode, writeAdminAssets } from "./admin.ts";
 export * from "./admin.ts";
 export * from "./config.ts";
 export * from "./fields.ts";
+export * from "./headers.ts";
 export * from "./local-backend.ts";
 
 /** The cms room's plugin: copies the CMS app into /admin/ when the CMS is on (the pages are src/admin*.11ty.tsx). */

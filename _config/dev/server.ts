@@ -24,7 +24,7 @@ import { BuildStatus, explainFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
-import { startLocalBackend, type LocalBackend } from "../cms/index.ts";
+import { adminHeadersMiddleware, startLocalBackend, type LocalBackend } from "../cms/index.ts";
 
 export interface DevOptions {
   /** site folder holding src/ and _data/ (default: cwd) */
@@ -108,7 +108,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         unchanged = skipped;
         for (const file of await stale.update(results, fullBuild, kept)) log(`removed ${file} (no story writes it any more)`);
       });
-      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [overlayMiddleware(status, output)] });
+      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [overlayMiddleware(status, output), ...(cms ? [adminHeadersMiddleware(cms.url)] : [])] });
     },
   });
   await elev.init();

@@ -6,7 +6,8 @@
  * headers, and a year of immutable caching for fingerprinted assets (_config/pages/assets.ts).
  * The browser tests serve the build with exactly these headers.
  */
-import { pathPrefix, type UrlSite } from "../content/index.ts";
+import { pathPrefix, type SiteData, type UrlSite } from "../content/index.ts";
+import { adminCspDirectives, cmsMode } from "../cms/index.ts";
 
 /** Content-Security-Policy directives. `'self'` only: no inline code, no third parties. */
 export const CSP_DIRECTIVES: Record<string, string> = {
@@ -41,8 +42,13 @@ export interface HeaderRule {
 }
 
 /** The rules for a site (its path prefix decides where the assets live). */
-export function headerRules(site: UrlSite): HeaderRule[] {
+export function headerRules(site: UrlSite & Partial<Pick<SiteData, "cms">>): HeaderRule[] {
   const prefix = pathPrefix(site);
+  const admin: HeaderRule[] =
+    cmsMode({ cms: site.cms }) === "off"
+      ? []
+      : // The browser editor needs a looser policy than the site (_config/cms/headers.ts); the later rule wins.
+        [{ path: `${prefix}admin/*`, headers: [["Content-Security-Policy", csp(adminCspDirectives(site))], ["Cache-Control", "no-cache"]] }];
   return [
     {
       path: "/*",
@@ -63,6 +69,7 @@ export function headerRules(site: UrlSite): HeaderRule[] {
     // Pagefind names its loader files without a hash (its index fragments are hashed):
     // cache them briefly and revalidate, so a new index is picked up within the hour.
     { path: `${prefix}pagefind/*`, headers: [["Cache-Control", "public, max-age=3600, must-revalidate"]] },
+    ...admin,
   ];
 }
 
