@@ -5,7 +5,8 @@
  * GIT_REPO_DIRECTORY (the site folder), LOG_LEVEL.
  */
 import { createRequire } from "node:module";
-import { localBackendRefusal } from "./local-backend.ts";
+import path from "node:path";
+import { listMedia, localBackendRefusal } from "./local-backend.ts";
 
 interface Request {
   body?: unknown;
@@ -30,8 +31,17 @@ const { registerLocalFs } = fromDecap("./dist/middlewares.js") as { registerLoca
 const port = Number(process.env.PORT);
 const host = process.env.BIND_HOST ?? "127.0.0.1";
 const app = express();
+const root = path.resolve(process.env.GIT_REPO_DIRECTORY ?? process.cwd());
 const guard: Handler = (req, res, next) => {
-  const refusal = localBackendRefusal((req.body ?? {}) as Parameters<typeof localBackendRefusal>[0]);
+  const body = (req.body ?? {}) as Parameters<typeof localBackendRefusal>[0];
+  if (body.action === "getMedia") {
+    listMedia(root, body.params?.mediaFolder).then(
+      (media) => res.json(media),
+      (e: Error) => res.status(500).json({ error: e.message }),
+    );
+    return;
+  }
+  const refusal = localBackendRefusal(body);
   if (refusal) {
     console.error(`[newsroom] cms: ${refusal}`);
     res.status(422).json({ error: refusal });

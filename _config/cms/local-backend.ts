@@ -11,6 +11,8 @@
  * nothing uploaded can be code the build would run or a file it would publish raw.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PHOTO_TYPES } from "./config.ts";
@@ -69,6 +71,23 @@ export function localBackendRefusal(body: Body): string | undefined {
   for (const p of entries) if (!isEntryPath(p)) return `refused: ${String(p)} is not a story, page or _data file the CMS may write`;
   for (const p of photos) if (!isPhotoPath(p)) return `refused: ${String(p)} is not a photo (${PHOTO_TYPES.join(", ")}) beside a story or page`;
   return undefined;
+}
+
+/**
+ * decap-server's `getMedia` answer for a folder, photos only: the media library shows
+ * the photos beside a story, never the story files, data files or links next to them.
+ */
+export async function listMedia(root: string, folder: unknown): Promise<{ id: string; content: string; encoding: "base64"; path: string; name: string }[]> {
+  const dir = clean(folder);
+  if (dir === undefined || !MEDIA_DIR.test(dir)) return [];
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+  const photos = entries.filter((e) => e.isFile() && PHOTO.test(e.name)).map((e) => e.name).sort();
+  return Promise.all(
+    photos.map(async (name) => {
+      const bytes = await readFile(path.join(root, dir, name));
+      return { id: createHash("sha256").update(bytes).digest("hex"), content: bytes.toString("base64"), encoding: "base64" as const, path: `${dir}/${name}`, name };
+    }),
+  );
 }
 
 export interface LocalBackend {

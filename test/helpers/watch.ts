@@ -24,11 +24,11 @@ export interface Watcher {
   stop(): Promise<void>;
 }
 
-/** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port`. */
-export async function startWatcher(fixture: string, options: { port?: number } = {}): Promise<Watcher> {
+/** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port` (with the CMS's local backend on `cmsPort`). */
+export async function startWatcher(fixture: string, options: { port?: number; cmsPort?: number } = {}): Promise<Watcher> {
   const dir = await prepareFixture(fixture);
   await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"])], {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"]), ...(options.cmsPort ? ["--cms-port", String(options.cmsPort)] : ["--no-cms"])], {
     cwd: dir,
     detached: true,
     env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"), NEWSROOM_NOW: NOW, NEWSROOM_ENV: "development" },

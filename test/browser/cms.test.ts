@@ -1,0 +1,207 @@
+/**
+ * The browser editor (Decap CMS at /admin/) on its local backend, in Chromium, against
+ * `npm start` on a temporary copy of the `cms` fixture (the seed story and its photos).
+ * The dev server serves /admin/ with the admin's own CSP, so these also prove Decap runs
+ * under it. Everything the CMS writes must pass the contract:
+ *
+ * 1. a story created with an uploaded lead photo, a figure and a related callout lands
+ *    in src/articles/<year>/, passes `check`, and its page shows the figure and callout;
+ * 2. the seed story's headline edited and saved: the file still passes `check`, every
+ *    other front-matter key keeps its value, and the body's blocks survive.
+ *
+ * NEWSROOM_CMS_SCREENSHOTS=1 also writes the editor guide's screenshots (docs/screenshots/cms-*.png).
+ */
+import assert from "node:assert/strict";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { parseHTML } from "linkedom";
+import type { Browser, Page } from "playwright-core";
+import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { ROOT } from "../helpers/site.ts";
+import { startWatcher, type Watcher } from "../helpers/watch.ts";
+import { bodyStart, parseBlock, readFrontMatter } from "../../_config/content/index.ts";
+import { checkSite, siteFolders, storyFiles } from "../../_config/dev/index.ts";
+
+const skip = browserSkipReason();
+const SEED_SLUG = "thousands-russian-troops-contact-ukraines-surrender-hotline-ukrainian-official";
+const SEED = `src/articles/2022/${SEED_SLUG}.md`;
+const SHOTS = process.env.NEWSROOM_CMS_SCREENSHOTS === "1" ? path.join(ROOT, "docs/screenshots") : undefined;
+const WAIT = 30_000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/** The `:::` blocks of a story body, parsed, in order. */
+function blocksOf(body: string): { kind: string; fields: Record<string, string> }[] {
+  const lines = body.split(/\r?\n/);
+  const blocks: { kind: string; fields: Record<string, string> }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^:::[ \t]*([a-z]+)[ \t]*$/.exec(lines[i]!.trim());
+    if (!open) continue;
+    const end = lines.findIndex((l, j) => j > i && l.trim() === ":::");
+    const { block, problems } = parseBlock(open[1]!, lines.slice(i + 1, end), i, "body");
+    assert.deepEqual(problems, []);
+    blocks.push({ kind: block!.kind, fields: block!.fields });
+    i = end;
+  }
+  return blocks;
+}
+
+/** The body's text outside the blocks, paragraph by paragraph, whitespace normalised. */
+function paragraphsOf(body: string): string[] {
+  return body
+    .replace(/^:::[ \t]*[a-z]+[ \t]*\n[\s\S]*?\n:::[ \t]*$/gm, "")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+}
+
+function storyFile(file: string): { data: Record<string, unknown>; body: string } {
+  const fm = readFrontMatter(file);
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  return { data: fm.data as Record<string, unknown>, body: lines.slice(bodyStart(lines)).join("\n") };
+}
+
+describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, () => {
+  let watcher: Watcher;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const uploads = mkdtempSync(path.join(os.tmpdir(), "newsroom-cms-uploads-"));
+
+  before(async () => {
+    const port = await freePort();
+    watcher = await startWatcher("cms", { port, cmsPort: await freePort() });
+    origin = `http://localhost:${port}`;
+    const photos = path.join(watcher.dir, "src/articles/2022");
+    copyFileSync(path.join(photos, "recruit-son-prudboi.placeholder.jpg"), path.join(uploads, "lead-photo.jpg"));
+    copyFileSync(path.join(photos, "recruit-wife-volzhskiy.placeholder.jpg"), path.join(uploads, "figure-photo.jpg"));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(WAIT);
+    await page.goto(`${origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText(/Thousands of Russian troops/).first().waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "cms-stories.png") });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await watcher?.stop();
+    rmSync(uploads, { recursive: true, force: true });
+  });
+
+  /** Picks a photo in the open media library by uploading it. */
+  async function upload(file: string): Promise<void> {
+    await page.locator('input[type="file"]').first().setInputFiles(path.join(uploads, file));
+    await page.getByRole("button", { name: /Choose selected/i }).click();
+  }
+
+  async function publish(): Promise<void> {
+    await page.getByRole("button", { name: /^Publish/ }).first().click();
+    await page.getByText("Publish now").click();
+  }
+
+  it("creates a story with a lead photo, a figure and a related callout that passes check and appears in the dev site", { timeout: 240_000 }, async () => {
+    const before = new Set(storyFiles(path.join(watcher.dir, "src")));
+    await page.goto(`${origin}/admin/#/collections/articles/new`);
+    await page.getByLabel("Title", { exact: true }).fill("Rail operators test the single ticket");
+    await page.getByLabel("Dek").fill("A story written in the browser editor");
+    await page.getByLabel("Section").click();
+    await page.getByRole("option", { name: "World" }).click();
+    // the lead photo, uploaded through the media library
+    await page.getByRole("button", { name: /Choose an image/i }).first().click();
+    await upload("lead-photo.jpg");
+    await page.getByLabel("Alt text").first().fill("A recruit and his son on a platform");
+    await page.getByLabel("Credit").first().fill("AP Photo");
+    // the body: a paragraph, a figure and a related callout, never typing :::
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type("Rail operators agreed on a single ticket today.");
+    await page.keyboard.press("Enter");
+    await page.getByTitle("Add Component").click();
+    await page.getByText(/^Figure/).click();
+    await page.getByRole("button", { name: /Choose an image/i }).first().click();
+    await upload("figure-photo.jpg");
+    await page.getByLabel("Alt", { exact: true }).fill("Commuters at a ticket gate");
+    await page.getByLabel("Caption", { exact: true }).last().fill("Commuters pass the new gates in Vienna.");
+    await page.getByLabel("Credit", { exact: true }).last().fill("Newsroom photo");
+    await page.getByTitle("Add Component").click();
+    await page.getByText(/^Related story/).click();
+    await page.getByLabel("Title", { exact: true }).last().fill("The surrender hotline");
+    await page.getByLabel("Link", { exact: true }).fill(`/world/${SEED_SLUG}/`);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "cms-new-story.png") });
+    await publish();
+
+    // the file appears under src/articles/<year>/, its photos beside it
+    let created: string | undefined;
+    await watcher.waitFor("the CMS wrote the new story", () => {
+      created = storyFiles(path.join(watcher.dir, "src")).find((f) => !before.has(f));
+      return !!created;
+    });
+    const file = created!;
+    assert.equal(path.basename(file), "rail-operators-test-the-single-ticket.md");
+    const { data, body } = storyFile(file);
+    assert.equal(path.basename(path.dirname(file)), String(data.date).slice(0, 4), "the story's folder is its year");
+    assert.equal(path.dirname(path.dirname(file)), path.join(watcher.dir, "src/articles"));
+    assert.deepEqual(data.image, { src: "lead-photo.jpg", alt: "A recruit and his son on a platform", credit: "AP Photo" });
+    assert.equal(data.section, "world");
+    assert.ok(existsSync(path.join(path.dirname(file), "lead-photo.jpg")), "the lead photo is stored beside the story");
+    assert.ok(existsSync(path.join(path.dirname(file), "figure-photo.jpg")), "the figure's photo is stored beside the story");
+    assert.deepEqual(blocksOf(body), [
+      { kind: "figure", fields: { src: "figure-photo.jpg", alt: "Commuters at a ticket gate", caption: "Commuters pass the new gates in Vienna.", credit: "Newsroom photo" } },
+      { kind: "related", fields: { title: "The surrender hotline", url: `/world/${SEED_SLUG}/` } },
+    ]);
+    // it passes `npm run check`
+    assert.deepEqual(checkSite(siteFolders(watcher.dir)).problems, []);
+
+    // its page appears in the dev site, with the figure and the callout
+    const url = "/world/rail-operators-test-the-single-ticket/";
+    await watcher.waitFor("the dev site shows the new story", () => watcher.html(url).includes("rail-operators-test-the-single-ticket") && watcher.html(url).includes("related"));
+    const { document } = parseHTML(watcher.html(url));
+    assert.equal(document.querySelector("h1")?.textContent, "Rail operators test the single ticket");
+    const figures = [...document.querySelectorAll(".story__body figure")];
+    assert.equal(figures.length, 1);
+    assert.equal(figures[0]!.querySelector("img")?.getAttribute("alt"), "Commuters at a ticket gate");
+    assert.match(figures[0]!.querySelector("figcaption")?.textContent ?? "", /Commuters pass the new gates in Vienna\.\s*Newsroom photo/);
+    const related = document.querySelector("aside.related a");
+    assert.equal(related?.textContent, "The surrender hotline");
+    assert.equal(related?.getAttribute("href"), `/world/${SEED_SLUG}/`);
+    assert.equal(document.querySelector(".figure--lead img")?.getAttribute("alt"), "A recruit and his son on a platform");
+  });
+
+  it("edits the seed story's headline: the file passes check, every other field keeps its value, the blocks survive", { timeout: 240_000 }, async () => {
+    const file = path.join(watcher.dir, SEED);
+    const before = storyFile(file);
+    const text = readFileSync(file, "utf8");
+    await page.goto(`${origin}/admin/#/collections/articles`);
+    await page.getByText(/^Thousands of Russian troops/).click();
+    // the first "Title" is the story's; the body's related callouts have one each
+    const title = page.getByLabel("Title", { exact: true }).first();
+    await title.waitFor();
+    assert.equal(await title.inputValue(), before.data.title);
+    const headline = "Thousands of Russian troops call Ukraine’s ‘surrender hotline’: Ukrainian official";
+    await title.fill(headline);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "cms-edit-seed.png") });
+    await publish();
+    await watcher.waitFor("the CMS saved the seed story", () => readFileSync(file, "utf8") !== text);
+
+    const after = storyFile(file);
+    assert.equal(after.data.title, headline);
+    const { title: _old, ...rest } = before.data;
+    const { title: _new, ...restAfter } = after.data;
+    assert.deepEqual(restAfter, rest, "every other front-matter key keeps its value");
+    assert.deepEqual(blocksOf(after.body), blocksOf(before.body), "the figures and callouts survive");
+    assert.equal(blocksOf(after.body).length, 5);
+    assert.deepEqual(paragraphsOf(after.body), paragraphsOf(before.body), "every paragraph survives");
+    assert.deepEqual(checkSite(siteFolders(watcher.dir)).problems, []);
+    await watcher.waitFor("the dev site shows the new headline", () => parseHTML(watcher.html(`/world/${SEED_SLUG}/`)).document.querySelector("h1")?.textContent === headline);
+  });
+});
