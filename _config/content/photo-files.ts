@@ -96,6 +96,8 @@ export async function scanPhotos(inputDir: string, cacheDir: string): Promise<{ 
 /** Why a photo can't be used: unreadable, or outside every scanned folder (undefined when fine or nothing was scanned). */
 export function photoProblem(file: string): string | undefined {
   const abs = path.resolve(file);
+  // Only what the image pipeline processes is a photo: anything else (an SVG, an HTML file) would be published raw.
+  if (!PHOTO_EXTENSIONS.test(abs)) return `${file} is not a photo the site can publish; expected a jpeg, png, webp, avif, gif or tiff file`;
   if (roots.size && ![...roots].some((root) => abs.startsWith(root))) return `photo ${file} is outside the content folder; put it under src/`;
   const scanned = library.get(abs);
   return scanned && !scanned.ok ? `unreadable image ${file}: ${scanned.error}` : undefined;

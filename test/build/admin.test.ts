@@ -8,8 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import yaml from "js-yaml";
-import { buildFixture, FIXTURES, type BuiltSite } from "../helpers/site.ts";
+import { rm } from "node:fs/promises";
+import { buildFixture, FIXTURES, prepareFixture, type BuiltSite } from "../helpers/site.ts";
 import { headersFor, parseHeadersFile } from "../../_config/pages/index.ts";
+import { checkSite, siteFolders } from "../../_config/dev/index.ts";
 
 const site = readFileSync(path.join(FIXTURES, "cms/_data/site.yaml"), "utf8");
 const CMS_ON = `${site}cms:\n  backend: github\n  repo: example/newsroom\n  branch: main\n  base_url: https://auth.example.org\n`;
@@ -65,5 +67,20 @@ describe("/admin/ (the browser editor) in a production build", () => {
 
   it("keeps /admin/ out of the sitemap", async () => {
     assert.doesNotMatch(await on.text("/sitemap.xml"), /admin/);
+  });
+});
+
+describe("uploads the image pipeline cannot process", () => {
+  it("are refused by check and the build as a lead photo or a figure, naming the file and the key", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const story = "---\ntitle: An upload\ndescription: A story whose photos are not photos\ndate: 2026-11-20\nsection: world\nimage:\n  src: lead.svg\n  alt: Not a photo\n  credit: Nobody\n---\nText.\n\n::: figure\nsrc: page.html\nalt: Not a photo either\ncaption: A caption.\ncredit: Nobody\n:::\n";
+    const dir = await prepareFixture("cms", { "src/articles/2026/an-upload.md": story, "src/articles/2026/lead.svg": svg, "src/articles/2026/page.html": "<script>alert(1)</script>" });
+    try {
+      const problems = checkSite(siteFolders(dir)).problems.map((p) => `${path.basename(p.file)} ${p.key}: ${p.message}`);
+      assert.ok(problems.some((p) => /^an-upload\.md image\.src: .*lead\.svg is not a photo the site can publish/.test(p)), problems.join("\n"));
+      assert.ok(problems.some((p) => /^an-upload\.md figure\.src: .*page\.html is not a photo the site can publish/.test(p)), problems.join("\n"));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
