@@ -20,6 +20,16 @@ interface StoryCascade extends ArticleData {
   eleventy: { directories: { input: string } };
 }
 
+/** The story's own front matter against the contract; throws a ContentError listing every problem. */
+function checkStory(data: StoryCascade): void {
+  assertArticleFile(data.page.inputPath.replace(/^\.\//, ""), {
+    site: data.site,
+    sections: data.sections,
+    authors: data.staff,
+    inputDir: data.eleventy.directories.input,
+  });
+}
+
 const slugOf = (inputPath: string) => inputPath.replace(/^.*\//, "").replace(/\.md$/, "");
 
 export default {
@@ -29,20 +39,17 @@ export default {
   authors: [] as string[],
   permalink: (data: StoryCascade) => (isPublic(data, data.page.date, data.build) ? articlePath(data.section, slugOf(data.page.inputPath)) : false),
   eleventyComputed: {
-    // A story that gets no page (a draft in production) gets no view either.
-    article: computedView(["page.url", "page.inputPath", "page.date"], (data: StoryCascade) =>
-      data.page.url === false
-        ? undefined
-        : articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input }),
-    ),
+    // A view of invalid data would fail with a confusing error: the contract check comes
+    // first (once per build: the data schema below then reuses its result). A story that
+    // gets no page (a draft in production) gets no view.
+    article: computedView(["page.url", "page.inputPath", "page.date"], (data: StoryCascade) => {
+      checkStory(data);
+      if (data.page.url === false) return undefined;
+      return articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
+    }),
     meta: computedView(["article"], (data: StoryCascade) => (data.article ? articleMeta(data.article, data) : undefined)),
   },
   eleventyDataSchema: (data: StoryCascade) => {
-    assertArticleFile(data.page.inputPath.replace(/^\.\//, ""), {
-      site: data.site,
-      sections: data.sections,
-      authors: data.staff,
-      inputDir: data.eleventy.directories.input,
-    });
+    checkStory(data);
   },
 };
