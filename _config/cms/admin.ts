@@ -7,6 +7,8 @@
  * and always in the dev server, whose CMS saves through the local backend
  * (local-backend.ts). Off, neither `/admin/` nor its config exists.
  */
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -34,8 +36,8 @@ export function cmsMode(site: Pick<SiteData, "cms">, runMode = process.env.ELEVE
   return site.cms ? "production" : "off";
 }
 
-/** The site paths of the admin's files (no path prefix). */
-export const ADMIN = { page: "/admin/index.html", config: "/admin/config.yml", script: "/admin/newsroom-cms.js", app: "/admin/decap-cms.js" } as const;
+/** The site paths of the admin's pages (no path prefix). */
+export const ADMIN = { page: "/admin/index.html", config: "/admin/config.yml" } as const;
 
 /** What the project-owned script reads from the page (a JSON data block: no inline code). */
 export interface AdminPageData {
@@ -82,8 +84,7 @@ export function adminPageHtml(site: SiteData, data: AdminPageData): string {
     `<script type="application/json" id="newsroom-cms">${jsonForScript(data)}</script>`,
     "</head>",
     "<body>",
-    `<script src="${esc(href(site, ADMIN.app))}"></script>`,
-    `<script src="${esc(href(site, ADMIN.script))}"></script>`,
+    ...adminScripts().map((s) => `<script src="${esc(href(site, s.path))}"></script>`),
     "</body>",
     "</html>",
     "",
@@ -97,18 +98,44 @@ export function decapDistDir(): string {
   return path.join(path.dirname(require.resolve("decap-cms/package.json")), "dist");
 }
 
-/** The bundle's files: the app, the chunks it loads (`<n>.decap-cms.js`), its WebAssembly and licence. */
-export async function decapBundleFiles(dist = decapDistDir()): Promise<string[]> {
-  return (await readdir(dist)).filter((f) => /^(?:\d+\.)?decap-cms\.js(?:\.LICENSE\.txt)?$|^[0-9a-f]+\.wasm$/.test(f)).sort();
+const hashes = new Map<string, { key: string; hash: string }>();
+/** The first 10 hex digits of a file's SHA-256 (cached by size and mtime: the app is megabytes). */
+function fileHash(file: string): string {
+  const s = statSync(file);
+  const key = `${s.size}:${s.mtimeMs}`;
+  const hit = hashes.get(file);
+  if (hit?.key === key) return hit.hash;
+  const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10);
+  hashes.set(file, { key, hash });
+  return hash;
 }
 
-/** Copies the bundle and Newsroom's script into `<output>/admin/` (unchanged files are skipped). */
+/**
+ * The admin's two scripts, the Decap app and Newsroom's own, with a content hash in
+ * their names (as every script of the site has): source file and site path. The app
+ * loads its chunks from its own folder, under their own names.
+ */
+export function adminScripts(): { file: string; path: string }[] {
+  const app = path.join(decapDistDir(), "decap-cms.js");
+  const own = path.join(import.meta.dirname, "admin-script.js");
+  return [
+    { file: app, path: `/admin/decap-cms.${fileHash(app)}.js` },
+    { file: own, path: `/admin/newsroom-cms.${fileHash(own)}.js` },
+  ];
+}
+
+/** The bundle's files: the app, the chunks it loads (`<n>.decap-cms.js`), its WebAssembly and licence. */
+export async function decapBundleFiles(dist = decapDistDir()): Promise<string[]> {
+  return (await readdir(dist)).filter((f) => /^\d+\.decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|^[0-9a-f]+\.wasm$/.test(f)).sort();
+}
+
+/** Copies the app, its chunks and Newsroom's script into `<output>/admin/` (unchanged files are skipped). */
 export async function writeAdminAssets(outputDir: string): Promise<number> {
   const target = path.join(outputDir, "admin");
   await mkdir(target, { recursive: true });
   const dist = decapDistDir();
   const copies: [string, string][] = (await decapBundleFiles(dist)).map((f) => [path.join(dist, f), path.join(target, f)]);
-  copies.push([path.join(import.meta.dirname, "admin-script.js"), path.join(target, path.basename(ADMIN.script))]);
+  for (const s of adminScripts()) copies.push([s.file, path.join(outputDir, s.path)]);
   let copied = 0;
   for (const [from, to] of copies) {
     const [a, b] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
