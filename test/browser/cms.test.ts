@@ -9,6 +9,9 @@
  * 2. the seed story's headline edited and saved: the file still passes `check`, every
  *    other front-matter key keeps its value, and the body's blocks survive.
  *
+ * 3. a production build with `cms: git-gateway`, served with its own `_headers`, runs
+ *    the CMS up to its login under the admin's production CSP, breaking none of it.
+ *
  * NEWSROOM_CMS_SCREENSHOTS=1 also writes the editor guide's screenshots (docs/screenshots/cms-*.png).
  */
 import assert from "node:assert/strict";
@@ -19,8 +22,8 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import type { Browser, Page } from "playwright-core";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
-import { ROOT } from "../helpers/site.ts";
+import { browserSkipReason, launchBrowser, serveStatic } from "../helpers/browser.ts";
+import { buildFixture, FIXTURES, ROOT } from "../helpers/site.ts";
 import { startWatcher, type Watcher } from "../helpers/watch.ts";
 import { bodyStart, parseBlock, readFrontMatter } from "../../_config/content/index.ts";
 import { checkSite, siteFolders, storyFiles } from "../../_config/dev/index.ts";
@@ -79,7 +82,8 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
 
   before(async () => {
     const port = await freePort();
-    watcher = await startWatcher("cms", { port, cmsPort: await freePort() });
+    // generous: the first build of a dev server on a busy 2-core machine
+    watcher = await startWatcher("cms", { port, cmsPort: await freePort(), deadlineMs: 120_000 });
     origin = `http://localhost:${port}`;
     const photos = path.join(watcher.dir, "src/articles/2022");
     copyFileSync(path.join(photos, "recruit-son-prudboi.placeholder.jpg"), path.join(uploads, "lead-photo.jpg"));
@@ -203,5 +207,34 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
     assert.deepEqual(paragraphsOf(after.body), paragraphsOf(before.body), "every paragraph survives");
     assert.deepEqual(checkSite(siteFolders(watcher.dir)).problems, []);
     await watcher.waitFor("the dev site shows the new headline", () => parseHTML(watcher.html(`/world/${SEED_SLUG}/`)).document.querySelector("h1")?.textContent === headline);
+  });
+});
+
+describe("the browser editor in a production build, under its own CSP", { skip }, () => {
+  it("loads up to the git-gateway login with no CSP violation and no error", { timeout: 180_000 }, async () => {
+    const site = readFileSync(path.join(FIXTURES, "cms/_data/site.yaml"), "utf8");
+    const built = await buildFixture("cms", { files: { "_data/site.yaml": `${site}cms:\n  backend: git-gateway\n  branch: main\n` } });
+    const server = await serveStatic(built.out);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(WAIT);
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on("pageerror", (e) => problems.push(e.message));
+      const response = await page.goto(`${server.origin}/admin/`);
+      assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self' 'unsafe-eval'/, "served with the admin's CSP from _headers");
+      // Decap's own Identity login (no widget script from a CDN)
+      await page.getByPlaceholder("Email").waitFor();
+      await page.getByPlaceholder("Password").waitFor();
+      await page.getByRole("button", { name: "Login" }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+      await server.close();
+      await built.cleanup();
+    }
   });
 });

@@ -52,6 +52,7 @@ const TYPES: Record<string, string> = {
   ".gif": "image/gif",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
 };
 
 export interface StaticServer {

@@ -25,7 +25,7 @@ export interface Watcher {
 }
 
 /** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port` (with the CMS's local backend on `cmsPort`). */
-export async function startWatcher(fixture: string, options: { port?: number; cmsPort?: number } = {}): Promise<Watcher> {
+export async function startWatcher(fixture: string, options: { port?: number; cmsPort?: number; /** for every wait (default DEADLINE_MS) */ deadlineMs?: number } = {}): Promise<Watcher> {
   const dir = await prepareFixture(fixture);
   await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"]), ...(options.cmsPort ? ["--cms-port", String(options.cmsPort)] : ["--no-cms"])], {
@@ -45,7 +45,7 @@ export async function startWatcher(fixture: string, options: { port?: number; cm
     html: (urlPath) => (existsSync(page(urlPath)) ? readFileSync(page(urlPath), "utf8") : ""),
     pageExists: (urlPath) => existsSync(page(urlPath)),
     async waitFor(what, ready) {
-      const deadline = Date.now() + DEADLINE_MS;
+      const deadline = Date.now() + (options.deadlineMs ?? DEADLINE_MS);
       while (!ready()) {
         if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-3000)}`);
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
