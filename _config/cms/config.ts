@@ -33,8 +33,13 @@ export interface CmsContext {
 
 /** A page that is not a story: the story's own title, description and updated rules. */
 export const pageFrontMatterSchema = articleSchema.pick({ title: true, description: true, updated: true });
-/** `_data/front`: the story paths that lead the home page, first = the lead (CONTENT-CONTRACT.md). */
-export const frontSchema = z.strictObject({ home: z.array(z.string().regex(/^\/[a-z0-9-]+\/[a-z0-9-]+\/$/, { message: "a story path like /world/slug/" })).optional() });
+/**
+ * `_data/front` per the contract: the story paths that lead the home page (first = the
+ * lead), optionally the same per section. (Until the content room has its own schema
+ * for the file; then that one is used here.)
+ */
+const storyPaths = z.array(z.string().regex(/^\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/, { message: "a story path like /world/slug/" }));
+export const frontFileSchema = z.strictObject({ home: storyPaths.optional(), sections: z.record(z.string(), storyPaths).optional() });
 
 const photoWidget = { widget: "image", choose_url: false, media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } } } satisfies Partial<CmsField>;
 
@@ -90,6 +95,15 @@ export function blockFields(kind: BlockKind, site: SiteData): CmsField[] {
     if (kind === "related" && key === "url") return { ...base, label: "Link", hint: "Another story's site path (/world/slug/) or an https:// URL", pattern: ["^(https?://|/)\\S*$", "a site path starting with / or an http(s) URL"] };
     return base;
   });
+}
+
+/** `_data/front`: the home page's lead stories, and a list per section (a map in the file: one field per section). */
+export function frontFields(ctx: CmsContext): CmsField[] {
+  const hint = "Story paths like /world/slug/, the lead story first";
+  const json = jsonSchemaOf(frontFileSchema);
+  const list = json.properties?.sections?.additionalProperties;
+  const perSection = typeof list === "object" ? Object.keys(ctx.sections).map((slug) => ({ ...fieldOf(slug, list, false), label: `${ctx.sections[slug]!.title} front`, hint })) : [];
+  return fieldsOf(json, { home: { label: "Home page", hint }, sections: { label: "Section fronts", widget: "object", fields: perSection } });
 }
 
 /** Fields for a `_data` map (slug → entry): one object per existing entry. */
@@ -159,7 +173,7 @@ export function cmsConfig(ctx: CmsContext): Record<string, unknown> {
           { name: "site", label: "Site", file: "_data/site.yaml", fields: fieldsOf(jsonSchemaOf(siteSchema)) },
           { name: "sections", label: "Sections", file: "_data/sections.yaml", fields: mapFields(sections, sectionSchema, (slug) => `${sections[slug]!.title} (/${slug}/)`) },
           { name: "authors", label: "Authors", file: "_data/authors.yaml", fields: mapFields(authors, authorSchema, (slug) => `${authors[slug]!.name} (${slug})`) },
-          { name: "front", label: "Front page", file: "_data/front.yaml", fields: fieldsOf(jsonSchemaOf(frontSchema), { home: { label: "Lead stories", hint: "Story paths like /world/slug/, the lead story first" } }) },
+          { name: "front", label: "Front page", file: "_data/front.yaml", fields: frontFields(ctx) },
         ],
       },
     ],
