@@ -10,6 +10,7 @@ export * from "./articles.ts";
 export * from "./blocks.ts";
 export * from "./data.ts";
 export * from "./dates.ts";
+export * from "./front.ts";
 export * from "./frontmatter.ts";
 export * from "./photo-files.ts";
 export * from "./schema.ts";
