@@ -31,7 +31,7 @@ export function ArticleCard({ article, site, headingLevel = 2, variant, showSect
         </Heading>
         <p class="card__dek">{article.description}</p>
         <p class="card__meta">
-          <Time value={article.published} zone={site.timezone} />
+          <Time value={article.published} zone={site.timezone} text={article.shown.date} />
           {article.draft && <strong class="flag"> Draft</strong>}
           {article.scheduled && <strong class="flag"> Scheduled</strong>}
         </p>
