@@ -14,7 +14,7 @@
  */
 import yaml from "js-yaml";
 import { z } from "zod";
-import { articleSchema, authorSchema, BLOCK_KINDS, sectionSchema, siteSchema, type AuthorsData, type BlockKind, type SectionsData, type SiteData } from "../content/index.ts";
+import { articleSchema, authorSchema, BLOCK_KINDS, frontSchema, sectionSchema, siteSchema, type AuthorsData, type BlockKind, type SectionsData, type SiteData } from "../content/index.ts";
 import { fieldOf, fieldsOf, jsonSchemaOf, labelOf, type CmsField, type FieldOverrides } from "./fields.ts";
 
 /** The photo types the image pipeline processes (PHOTO_EXTENSIONS in content/photo-files.ts). */
@@ -33,13 +33,6 @@ export interface CmsContext {
 
 /** A page that is not a story: the story's own title, description and updated rules. */
 export const pageFrontMatterSchema = articleSchema.pick({ title: true, description: true, updated: true });
-/**
- * `_data/front` per the contract: the story paths that lead the home page (first = the
- * lead), optionally the same per section. (Until the content room has its own schema
- * for the file; then that one is used here.)
- */
-const storyPaths = z.array(z.string().regex(/^\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/, { message: "a story path like /world/slug/" }));
-export const frontFileSchema = z.strictObject({ home: storyPaths.optional(), sections: z.record(z.string(), storyPaths).optional() });
 
 const photoWidget = { widget: "image", choose_url: false, media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } } } satisfies Partial<CmsField>;
 
@@ -100,7 +93,7 @@ export function blockFields(kind: BlockKind, site: SiteData): CmsField[] {
 /** `_data/front`: the home page's lead stories, and a list per section (a map in the file: one field per section). */
 export function frontFields(ctx: CmsContext): CmsField[] {
   const hint = "Story paths like /world/slug/, the lead story first";
-  const json = jsonSchemaOf(frontFileSchema);
+  const json = jsonSchemaOf(frontSchema);
   const list = json.properties?.sections?.additionalProperties;
   const perSection = typeof list === "object" ? Object.keys(ctx.sections).map((slug) => ({ ...fieldOf(slug, list, false), label: `${ctx.sections[slug]!.title} front`, hint })) : [];
   return fieldsOf(json, { home: { label: "Home page", hint }, sections: { label: "Section fronts", widget: "object", fields: perSection } });

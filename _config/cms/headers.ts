@@ -55,12 +55,19 @@ export function cspValue(directives: Record<string, string>): string {
     .join("; ");
 }
 
-/** Dev server middleware: /admin/ is served with the admin's CSP, as a host would from `_headers`. */
+/**
+ * Dev server middleware: /admin/ is served with the admin's CSP, as a host would from
+ * `_headers`, except that `connect-src` names the dev server's own http origin instead
+ * of 'self': that keeps out the dev server's live-reload WebSocket, which would reload
+ * the editor (and lose what is being typed) every time a save rebuilds the site.
+ */
 export function adminHeadersMiddleware(localBackend: string) {
-  const policy = cspValue(adminCspDirectives({}, localBackend));
+  const directives = adminCspDirectives({}, localBackend);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (/^\/admin\//.test(req.url ?? "")) {
-      res.setHeader("Content-Security-Policy", policy);
+      const host = req.headers.host ?? "";
+      const own = /^[a-z0-9.-]+(?::\d+)?$/i.test(host) ? `http://${host}` : "'self'";
+      res.setHeader("Content-Security-Policy", cspValue({ ...directives, "connect-src": directives["connect-src"]!.replace("'self'", own) }));
       res.setHeader("Cache-Control", "no-cache");
     }
     next();

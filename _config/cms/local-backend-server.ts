@@ -5,7 +5,9 @@
  * GIT_REPO_DIRECTORY (the site folder), LOG_LEVEL.
  */
 import { createRequire } from "node:module";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { listMedia, localBackendRefusal } from "./local-backend.ts";
 
 interface Request {
@@ -45,7 +47,28 @@ const guard: Handler = (req, res, next) => {
   if (refusal) {
     console.error(`[newsroom] cms: ${refusal}`);
     res.status(422).json({ error: refusal });
-  } else next();
+    return;
+  }
+  const assets = body.action === "persistEntry" && Array.isArray(body.params?.assets) ? (body.params.assets as { path: string; content: string; encoding: BufferEncoding }[]) : [];
+  if (!assets.length) return next();
+  // A new story and its photos arrive in one request. The photos are written first and
+  // the story a moment later, so the dev server's watcher sees them as two changes:
+  // Eleventy 3.1.8's incremental build fails when a new template arrives in the same
+  // batch as another file (docs/cms.md). The guard checked every path above.
+  Promise.all(
+    assets.map(async (a) => {
+      const file = path.join(root, path.posix.normalize(a.path));
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, Buffer.from(a.content, a.encoding));
+    }),
+  ).then(
+    async () => {
+      body.params!.assets = [];
+      await sleep(1500);
+      next();
+    },
+    (e: Error) => res.status(500).json({ error: e.message }),
+  );
 };
 // decap-server adds its CORS and JSON middlewares, then its /api/v1 handlers: the guard
 // goes right before the first of those, so refusals still carry CORS headers.

@@ -78,6 +78,8 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
   let browser: Browser;
   let page: Page;
   let origin: string;
+  /** full loads of the admin page (the dev server's live reload must never reload the editor) */
+  let reloads = 0;
   const uploads = mkdtempSync(path.join(os.tmpdir(), "newsroom-cms-uploads-"));
 
   before(async () => {
@@ -91,6 +93,11 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(WAIT);
+    // Decap's own errors, printed so a failure here can be read
+    page.on("pageerror", (e) => console.error(`[cms page error] ${e.stack ?? e.message}`));
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame() && !frame.url().includes("#")) reloads++;
+    });
     await page.goto(`${origin}/admin/`);
     await page.getByRole("button", { name: "Login" }).click();
     await page.getByText(/Thousands of Russian troops/).first().waitFor();
@@ -207,6 +214,7 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
     assert.deepEqual(paragraphsOf(after.body), paragraphsOf(before.body), "every paragraph survives");
     assert.deepEqual(checkSite(siteFolders(watcher.dir)).problems, []);
     await watcher.waitFor("the dev site shows the new headline", () => parseHTML(watcher.html(`/world/${SEED_SLUG}/`)).document.querySelector("h1")?.textContent === headline);
+    assert.equal(reloads, 1, "the editor was loaded once: no live reload after a save");
   });
 });
 
