@@ -54,6 +54,14 @@ describe("the generated CMS config", () => {
     assert.deepEqual([...generated].filter((k) => k !== "body" && !schemaKeys.includes(k)), []);
   });
 
+  it("reads the contract's front-matter table, and every field of a story is a key of it", () => {
+    assert.ok(existsSync(CONTRACT), `the content contract must be at ${CONTRACT} (shared/ beside the project)`);
+    const table = contractKeys(readFileSync(CONTRACT, "utf8"));
+    assert.ok(table.length >= 10 && table.includes("title") && table.includes("draft"), `read from the contract's table: ${table.join(", ")}`);
+    const fields = stories().fields!.map((f) => f.name).filter((k) => k !== "body");
+    assert.deepEqual(fields.filter((k) => !table.includes(k)), [], "fields the contract does not name");
+  });
+
   it("would catch a key with no field, and names a key no widget fits", () => {
     const extended = articleSchema.extend({ mood: z.enum(["calm", "tense"]).optional() });
     assert.equal(fieldsOf(jsonSchemaOf(extended)).find((f) => f.name === "mood")?.widget, "select", "a key added to the schema gets a field by itself");
