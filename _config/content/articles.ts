@@ -8,7 +8,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
-import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
+import { lineOfKey, lineOfListItem, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
+import { correctionNotice, correctionProblems, correctionsView, lastModified, type CorrectionView } from "./corrections.ts";
+import { kindLabel, kindOf, showsAuthorBio } from "./kinds.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
 import { photoProblem } from "./photo-files.ts";
 import {
@@ -21,6 +23,7 @@ import {
   type AuthorData,
   type AuthorsData,
   type ImageData,
+  type Kind,
   type Problem,
   type SectionsData,
   type SiteData,
@@ -40,6 +43,8 @@ export interface ValidationContext {
   sections: SectionsData;
   authors: AuthorsData;
   inputDir: string;
+  /** the build's now (ISO 8601): a correction may not be dated after it */
+  now?: string;
 }
 
 /** Validates a story's front matter; returns every problem, with file lines. */
@@ -79,6 +84,7 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   if (dates.date && dates.updated && dates.updated < dates.date) {
     problems.push({ file, line: lineOf("updated"), key: "updated", message: `${v(dates.updated)} is before date ${v(dates.date)}; expected the same moment or later` });
   }
+  problems.push(...correctionProblems(file, data.corrections, { date: dates.date, now: ctx.now, zone: ctx.site.timezone, lineOf: (i) => lineOfListItem(fmLines, "corrections", i) }));
   const image = data.image as Partial<ImageData> | undefined;
   if (image && typeof image === "object" && typeof image.src === "string") {
     const photo = resolvePhoto(image.src, file, ctx.inputDir);
@@ -100,7 +106,12 @@ export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: F
     if (e instanceof YamlProblem) return { problems: [{ file, line: e.line, key: e.key, message: e.message }] };
     throw e;
   }
-  return { fm, problems: validateFrontMatter(file, fm.data, fm.lines, ctx) };
+  const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);
+  const draft = (fm.data as { draft?: unknown } | null)?.draft === true;
+  if (fm.data && !draft && !fm.body.trim()) {
+    problems.push({ file, line: fm.bodyOffset || undefined, key: "(body)", message: "a public story needs body text after the front matter (only a draft may be empty)" });
+  }
+  return { fm, problems };
 }
 
 /** Reads and validates one story file; throws a ContentError listing every problem. */
@@ -138,6 +149,22 @@ export interface ArticleView {
   source?: SourceData;
   draft: boolean;
   scheduled: boolean;
+  /** the kind of work (its own `kind`, else its section's, else news) */
+  kind: Kind;
+  /** what readers see: "Opinion", "Sponsored content"…; none for news */
+  kindLabel?: string;
+  /** opinion and analysis close with the author's role and bio */
+  showsAuthorBio: boolean;
+  /** where the reporting was done: "KYIV, Ukraine" */
+  dateline?: string;
+  /** the story's language when it is not the site's (BCP 47) */
+  language?: string;
+  /** oldest first */
+  corrections: CorrectionView[];
+  /** "This story was corrected on …" when it was */
+  correctionNotice?: string;
+  /** the latest of publication, `updated` and the corrections */
+  modified: DateTime;
 }
 
 /** The typed view of a story, from its (validated) data. */
@@ -155,13 +182,16 @@ export function articleView(
   const byline =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
   const published = toDateTime(page.date, zone);
+  const updated = data.updated ? toDateTime(data.updated, zone) : undefined;
+  const corrections = correctionsView(data.corrections, zone);
+  const kind = kindOf(data, ctx.sections);
   const lead = data.image ? { ...data.image, ...resolvePhoto(data.image.src, page.inputPath, ctx.inputDir) } : undefined;
   return {
     url: page.url,
     title: data.title,
     description: data.description,
     published,
-    updated: data.updated ? toDateTime(data.updated, zone) : undefined,
+    updated,
     section: { slug: data.section, name: ctx.sections[data.section]?.title ?? data.section, url: sectionPath(data.section) },
     authors,
     byline,
@@ -171,6 +201,14 @@ export function articleView(
     source: data.source,
     draft: data.draft === true,
     scheduled: published.toMillis() > Date.parse(ctx.build.now),
+    kind,
+    kindLabel: kindLabel(kind),
+    showsAuthorBio: showsAuthorBio(kind),
+    dateline: data.dateline,
+    language: data.language && data.language !== ctx.site.language ? data.language : undefined,
+    corrections,
+    correctionNotice: correctionNotice(corrections, zone),
+    modified: lastModified(published, updated, corrections),
   };
 }
 

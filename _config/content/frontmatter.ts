@@ -126,3 +126,17 @@ export function bodyLineOffset(file: string): number {
     return 0;
   }
 }
+
+/** 1-based file line of the `index`-th item of a top-level list key (`corrections:` then `- …`), if found. */
+export function lineOfListItem(fmLines: string[], key: string, index: number): number | undefined {
+  const start = lineOfKey(fmLines, key);
+  if (start === undefined) return undefined;
+  let seen = -1;
+  for (let i = start - 1; i < fmLines.length; i++) {
+    const line = fmLines[i]!;
+    if (i > start - 1 && /^\S/.test(line)) break; // the next top-level key
+    if (/^\s*-\s/.test(line) || (i === start - 1 && /:\s*\[/.test(line))) seen++;
+    if (seen === index && /^\s*-\s/.test(line)) return i + 2;
+  }
+  return start;
+}

@@ -12,11 +12,12 @@ export function ArticleCard({ article, site, headingLevel = 2 }: { article: Arti
       <div class="card__text">
         <p class="card__section">
           <a href={href(site, article.section.url)}>{article.section.name}</a>
+          {article.kindLabel && <span class="kind-label">{article.kindLabel}</span>}
         </p>
-        <Heading class="card__title">
+        <Heading class="card__title" lang={article.language}>
           <a href={href(site, article.url)}>{article.title}</a>
         </Heading>
-        <p class="card__dek">{article.description}</p>
+        <p class="card__dek" lang={article.language}>{article.description}</p>
         <p class="card__meta">
           <Time value={article.published} zone={site.timezone} />
           {article.draft && <strong class="flag"> Draft</strong>}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { JsonLdDocument } from "../../_config/pages/index.ts";
 import type { PageContext } from "../../_config/site/index.ts";
 import { listingTitle, type ListingPage } from "../../_config/site/index.ts";
 import { absoluteUrl } from "../../_config/content/index.ts";
@@ -12,7 +13,7 @@ export type ListingProps = PageContext & { listing: ListingPage };
  * The shell of every paginated list (section, topic, author, archive): a header with
  * the page's h1 and the layout's intro, the stories, and the pagination.
  */
-export function Listing({ ctx, kicker, intro, empty, section, listHeading }: {
+export function Listing({ ctx, kicker, intro, empty, section, listHeading, jsonLd }: {
   ctx: ListingProps;
   kicker?: ComponentChildren;
   intro?: ComponentChildren;
@@ -22,10 +23,12 @@ export function Listing({ ctx, kicker, intro, empty, section, listHeading }: {
   section?: string;
   /** an h2 over the stories (their headlines then are h3) */
   listHeading?: string;
+  /** JSON-LD beside the breadcrumbs (an author page's Person) */
+  jsonLd?: JsonLdDocument[];
 }) {
   const { site, listing } = ctx;
   return (
-    <Base ctx={ctx} section={section} title={listingTitle(listing)} description={listing.description} canonical={absoluteUrl(site, listing.url)}>
+    <Base ctx={ctx} section={section} title={listingTitle(listing)} description={listing.description} canonical={absoluteUrl(site, listing.url)} jsonLd={jsonLd}>
       <div class={`listing listing--${listing.type}`}>
         <header class="listing__header">
           {kicker && <p class="listing__kicker">{kicker}</p>}
