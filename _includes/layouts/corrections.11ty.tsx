@@ -23,7 +23,7 @@ export default function Corrections(data: PageContext & { listing: CorrectionsPa
             {lines.map((line) => (
               <li class="corrections-list__item">
                 <p class="corrections-list__story">
-                  {line.story.kindLabel && <span class="kind-label">{line.story.kindLabel}</span>}{" "}
+                  {line.story.kindLabel && <><span class="kind-label">{line.story.kindLabel}</span> </>}
                   <a href={href(site, line.url)} lang={line.story.language}>
                     {line.story.title}
                   </a>
