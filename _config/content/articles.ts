@@ -109,7 +109,7 @@ export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: F
   const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);
   const draft = (fm.data as { draft?: unknown } | null)?.draft === true;
   if (fm.data && !draft && !fm.body.trim()) {
-    problems.push({ file, line: fm.bodyOffset || undefined, key: "(body)", message: "a public story needs body text after the front matter (only a draft may be empty)" });
+    problems.push({ file, line: fm.bodyOffset ? fm.bodyOffset + 1 : undefined, key: "(body)", message: "a public story needs body text after the front matter (only a draft may be empty)" });
   }
   return { fm, problems };
 }

@@ -65,7 +65,7 @@ export function checkPageFile(file: string, ctx: PageContextForCheck): { data?: 
     const result = pageSchema.safeParse(fm.data, { reportInput: true });
     if (!result.success) problems.push(...zodProblems(file, result.error, lineOf));
   }
-  if (!fm.body.trim()) problems.push({ file, line: fm.bodyOffset || undefined, key: "(body)", message: "a page needs body text after the front matter" });
+  if (!fm.body.trim()) problems.push({ file, line: fm.bodyOffset ? fm.bodyOffset + 1 : undefined, key: "(body)", message: "a page needs body text after the front matter" });
   const urlPath = pagePathOf(file, ctx.inputDir);
   const first = urlPath.split("/").filter(Boolean)[0];
   const taken = (message: string) => problems.push({ file, key: "(path)", message: `${urlPath} ${message}; move or rename the page` });
