@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
-import { lineOfKey, lineOfListItem, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
+import { lineOfKey, lineOfListItem, lineOfPath, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { correctionNotice, correctionProblems, correctionsView, lastModified, type CorrectionView } from "./corrections.ts";
 import { kindLabel, kindOf, showsAuthorBio } from "./kinds.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
@@ -50,7 +50,7 @@ export interface ValidationContext {
 /** Validates a story's front matter; returns every problem, with file lines. */
 export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
   // a missing nested key (image.alt) is reported on its parent's line (image)
-  const lineOf = (key: string): number | undefined => lineOfKey(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
+  const lineOf = (key: string): number | undefined => lineOfPath(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
   const problems: Problem[] = [];
   const slug = path.basename(file).replace(/\.md$/, "");
   if (!SLUG_PATTERN.test(slug)) {

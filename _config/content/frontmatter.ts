@@ -140,3 +140,22 @@ export function lineOfListItem(fmLines: string[], key: string, index: number): n
   }
   return start;
 }
+
+/**
+ * 1-based file line of a key path that may run through a list (`corrections.2.text`):
+ * the key's line inside that item, else the item's line; other paths as `lineOfKey`.
+ */
+export function lineOfPath(fmLines: string[], key: string): number | undefined {
+  const m = /^([^.]+)\.(\d+)(?:\.([^.]+))?$/.exec(key);
+  if (!m) return lineOfKey(fmLines, key);
+  const item = lineOfListItem(fmLines, m[1]!, Number(m[2]));
+  if (item === undefined || !m[3]) return item;
+  const start = item - 2; // index into fmLines
+  const indent = /^(\s*)/.exec(fmLines[start] ?? "")![1]!.length;
+  for (let i = start; i < fmLines.length; i++) {
+    const line = fmLines[i]!;
+    if (i > start && (/^\S/.test(line) || new RegExp(`^\\s{${indent}}-\\s`).test(line))) break; // the next item or key
+    if (new RegExp(`^\\s*(?:-\\s+)?${m[3].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`).test(line)) return i + 2;
+  }
+  return item;
+}
