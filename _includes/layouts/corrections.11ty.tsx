@@ -5,8 +5,8 @@ import { Pagination } from "../components/Pagination.tsx";
 import { Time } from "../components/Time.tsx";
 
 /** The corrections column: /corrections/ and its pages, every correction newest first, each linking to its story. */
-export default function Corrections(data: PageContext & { listing: CorrectionsPage }) {
-  const { listing, site } = data;
+export default function Corrections(data: PageContext & { corrections: CorrectionsPage }) {
+  const { corrections: listing, site } = data;
   const lines = correctionLines(listing, data);
   const feed = { type: "application/atom+xml" as const, title: `${site.name}: corrections`, url: absoluteUrl(site, correctionsFeedPath()) };
   return (
