@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { XMLParser } from "fast-xml-parser";
-import { parseJsonFeed } from "feedsmith";
+import { parseAtomFeed, parseJsonFeed } from "feedsmith";
 import { buildError, buildFixture, plain, type BuiltSite } from "../helpers/site.ts";
 import { checkSite, siteFolders } from "../../_config/dev/check.ts";
 import { formatProblem } from "../../_config/content/index.ts";
@@ -183,6 +183,42 @@ describe("syndicated copies", () => {
   it("rejects any other syndication value naming _data/site and the key", async () => {
     const message = await buildError("trust", { files: { "_data/site.yaml": `${SITE_YAML}syndication: both\n` } });
     assert.match(message, /_data\/site\.yaml syndication: expected one of canonical, noindex/);
+  });
+});
+
+describe("hostile text in the trust keys", () => {
+  const HOSTILE = `---
+title: Hostile trust
+description: Every new key with markup in it.
+date: 2026-11-20T09:00:00-05:00
+section: world
+kind: analysis
+dateline: "<i>CITY</i> & </script><b>CO</b>"
+corrections:
+  - date: 2026-11-21T09:00:00-05:00
+    text: "Was </script><script>alert(1)</script> & <b>bold</b>."
+---
+Body.
+`;
+  it("is shown as text on the page, in JSON-LD, on /corrections/ and in its feed", async () => {
+    const built = await buildFixture("trust", { files: { "src/articles/2026/hostile-trust.md": HOSTILE } });
+    try {
+      const page = built.page("/world/hostile-trust/");
+      assert.equal(page.querySelector(".dateline")!.textContent, "<i>CITY</i> & </script><b>CO</b> —");
+      assert.equal(page.querySelector("#correction-1")!.textContent!.endsWith("Was </script><script>alert(1)</script> & <b>bold</b>."), true);
+      assert.equal(page.querySelectorAll("main b, main i, main script").length, 0);
+      const ld = article(built, "/world/hostile-trust/");
+      assert.equal(ld.dateline, "<i>CITY</i> & </script><b>CO</b>");
+      assert.equal(ld.correction[0].text, "Was </script><script>alert(1)</script> & <b>bold</b>.");
+      const column = built.page("/corrections/");
+      assert.equal(column.querySelectorAll("main b, main script").length, 0);
+      assert.ok(plain(column.querySelector("main")!.textContent).includes("Was </script><script>alert(1)</script> & <b>bold</b>."));
+      const feed = parseAtomFeed(await built.text("/corrections/feed.xml"));
+      const entry = feed.entries!.find((e) => e.id === `${BASE}/world/hostile-trust/#correction-1`)!;
+      assert.ok(String(entry.content?.value ?? entry.content).includes("Was &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;."));
+    } finally {
+      await built.cleanup();
+    }
   });
 });
 
