@@ -8,11 +8,10 @@ import datesPlugin from "./dates.ts";
 
 export * from "./articles.ts";
 export * from "./blocks.ts";
-export * from "./corrections.ts";
 export * from "./data.ts";
 export * from "./dates.ts";
 export * from "./frontmatter.ts";
-export * from "./kinds.ts";
+export * from "./trust.ts";
 export * from "./pages.ts";
 export * from "./photo-files.ts";
 export * from "./schema.ts";

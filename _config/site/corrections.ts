@@ -5,8 +5,7 @@
 import { correctionsPath, correctionsView, type CorrectionView } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
 import { paginateList } from "./listing.ts";
-import type { ArticleItem, CorrectionEntry, CorrectionsPage, PageContext } from "./types.ts";
-import { viewOf } from "./collections.ts";
+import type { ArticleItem, CorrectionEntry, CorrectionsPage } from "./types.ts";
 
 /** Every correction of the given (public) stories, newest first; a tie goes by story URL, then order. */
 export function correctionEntries(articles: ArticleItem[], site: Pick<SiteData, "timezone">): CorrectionEntry[] {
@@ -32,27 +31,3 @@ export function correctionPages(entries: CorrectionEntry[], site: Pick<SiteData,
 }
 
 export type { CorrectionEntry, CorrectionsPage, CorrectionView };
-
-/** What a line of the corrections column shows: the note, and the story it corrects. */
-export interface CorrectionLine {
-  label: string;
-  date: CorrectionView["date"];
-  text: string;
-  /** the story's headline and its kind's label ("Opinion"), if any */
-  story: { title: string; kindLabel?: string; language?: string };
-  /** site path of the note at the foot of the story: /world/x/#correction-1 */
-  url: string;
-}
-
-export function correctionLines(page: CorrectionsPage, ctx: PageContext): CorrectionLine[] {
-  return page.items.map(({ item, correction }) => {
-    const view = viewOf(item, ctx);
-    return {
-      label: correction.label,
-      date: correction.date,
-      text: correction.text,
-      story: { title: view.title, kindLabel: view.kindLabel, language: view.language },
-      url: `${view.url}#${correction.id}`,
-    };
-  });
-}

@@ -1,12 +1,39 @@
 /**
- * Corrections (contract key `corrections`): the rules a schema can't see (a date never
- * before the story's, never after the build's now) and the view a story, the
- * corrections page and the feeds read.
+ * What a story tells readers about itself beyond the news: the kind of work it is
+ * (contract key `kind`, or its section's default), labelled on the story and on every
+ * card (news carries no label); and its corrections (contract key `corrections`): the
+ * rules a schema can't see (a date never before the story's, never after the build's
+ * now) and the view a story, the corrections page and the feeds read.
  */
 import type { DateTime } from "luxon";
 import { formatDate, parseContentDate, toDateTime } from "./dates.ts";
-import type { CorrectionData, Problem } from "./schema.ts";
+import type { ArticleData, CorrectionData, Kind, Problem, SectionsData } from "./schema.ts";
 import { ISO_DATE_PATTERN } from "./schema.ts";
+
+export const KIND_LABELS: Record<Kind, string | undefined> = {
+  news: undefined,
+  analysis: "Analysis",
+  opinion: "Opinion",
+  review: "Review",
+  background: "Background",
+  explainer: "Explainer",
+  sponsored: "Sponsored content",
+};
+
+/** The story's kind: its own `kind`, else its section's, else news. */
+export function kindOf(data: Pick<ArticleData, "kind" | "section">, sections: SectionsData): Kind {
+  return data.kind ?? sections[data.section]?.kind ?? "news";
+}
+
+/** "Opinion", "Sponsored content"…; undefined for news. */
+export function kindLabel(kind: Kind): string | undefined {
+  return KIND_LABELS[kind];
+}
+
+/** Kinds whose author's role and short bio close the piece (the reader should know who argues). */
+export function showsAuthorBio(kind: Kind): boolean {
+  return kind === "opinion" || kind === "analysis";
+}
 
 export interface CorrectionView {
   date: DateTime;
