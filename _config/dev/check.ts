@@ -12,7 +12,7 @@ import type { Env } from "markdown-it";
 import { checkArticleFile, type ValidationContext } from "../content/index.ts";
 import { parseDataFile } from "../content/index.ts";
 import { parseContentDate } from "../content/index.ts";
-import { lineOfKey } from "../content/index.ts";
+import { lineOfKey, readFrontMatter } from "../content/index.ts";
 import { contentParser, type MarkdownEnv } from "../markdown/index.ts";
 import { checkLinks, linksOf, type StoryEntry } from "./check-links.ts";
 import { ContentError, type AuthorsData, type Problem, type SectionsData, type SiteData } from "../content/index.ts";
@@ -119,7 +119,20 @@ export function checkSite(options: CheckOptions): CheckResult {
   problems.push(...checkLinks(stories, site, sections ? Object.keys(sections) : []));
   // Pages (src/pages/): their front matter and paths; then the site's policies name them.
   const pages = pageFiles(options.input);
-  for (const abs of pages) problems.push(...checkPageFile(rel(abs), { sections: ctx.sections, inputDir: options.input }).problems);
+  for (const abs of pages) {
+    const file = rel(abs);
+    problems.push(...checkPageFile(file, { sections: ctx.sections, inputDir: options.input }).problems);
+    // a page's body has the same ::: blocks as a story's, checked the same way
+    let fm;
+    try {
+      fm = readFrontMatter(file);
+    } catch {
+      continue; // checkPageFile reported it
+    }
+    const env: MarkdownEnv = { page: { inputPath: file }, site: ctx.site, eleventy: { directories: { input: options.input } }, problems: [], lineOffset: fm.bodyOffset };
+    contentParser.parse(fm.body, env as Env);
+    problems.push(...env.problems!);
+  }
   if (site) {
     try {
       assertPolicies(site, pages.map((f) => pagePathOf(f, options.input)), options.data);

@@ -90,6 +90,11 @@ const CASES: { name: string; files: Record<string, string>; problem: string }[] 
     problem: "src/pages/about/contact.md:4 date: unknown key (not in the content contract; a typo?)",
   },
   {
+    name: "a figure whose photo is missing (a page's body has the blocks a story's has)",
+    files: { "src/pages/gallery.md": "---\ntitle: Gallery\ndescription: Photos.\n---\nText.\n\n::: figure\nsrc: missing.jpg\nalt: A photo\ncaption: C\n:::\n" },
+    problem: "src/pages/gallery.md:7 figure.src: photo file not found: src/pages/missing.jpg",
+  },
+  {
     name: "a policy that names no page",
     files: { "_data/site.yaml": `${SITE_YAML}  feedback: /about/contact/\n` },
     problem: "_data/site.yaml:13 policies.feedback: /about/contact/ is no page of the site; expected the path of a page in src/pages/ (/about/, /about/corrections/, /about/ethics/, /masthead/)",
@@ -98,7 +103,7 @@ const CASES: { name: string; files: Record<string, string>; problem: string }[] 
 
 describe("page errors", () => {
   for (const c of CASES) {
-    it(`fails the build on ${c.name}, naming both`, async () => {
+    it(`fails the build on ${c.name}, naming the file and what is wrong`, async () => {
       // the build names files by their path from the working folder: here, a temp folder
       const message = (await buildError("trust", { files: c.files })).replace(/(?:\.\.\/)*(?:\/?tmp\/)newsroom-trust-[^/]+\//g, "");
       assert.ok(message.split("\n").includes(c.problem), `${c.problem}\nin:\n${message}`);
