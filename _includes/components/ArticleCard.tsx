@@ -12,8 +12,13 @@ export function ArticleCard({ article, site, headingLevel = 2 }: { article: Arti
       <div class="card__text">
         <p class="card__section">
           <a href={href(site, article.section.url)}>{article.section.name}</a>
-          {article.kindLabel && <span class="kind-label">{article.kindLabel}</span>}
         </p>
+        {/* apart from the section link: a link in a line of other text must not rely on color alone */}
+        {article.kindLabel && (
+          <p class="card__kind">
+            <span class="kind-label">{article.kindLabel}</span>
+          </p>
+        )}
         <Heading class="card__title" lang={article.language}>
           <a href={href(site, article.url)}>{article.title}</a>
         </Heading>
