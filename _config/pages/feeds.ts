@@ -17,6 +17,7 @@ import { shareImage } from "../photos/index.ts";
 import { absoluteUrl, absoluteUrlOfHtmlPath, homePath, pathPrefix } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
 import { logoUrl } from "./jsonld.ts";
+import { fingerprintHtml } from "./assets.ts";
 
 /** How many stories a feed carries (newest first). */
 export const FEED_LIMIT = 50;
@@ -125,7 +126,8 @@ async function makeFeedItem(item: ArticleItem, ctx: PageContext): Promise<FeedIt
     externalUrl: view.source?.url,
     title: view.title,
     summary: view.description,
-    contentHtml: await absoluteHtml(feedPhotos(lead + (item.templateContent ?? ""), site, inputDir), site, view.url),
+    // assets named in the body get their fingerprinted names, as on the page (the files the build writes)
+    contentHtml: fingerprintHtml(await absoluteHtml(feedPhotos(lead + (item.templateContent ?? ""), site, inputDir), site, view.url)),
     published: isoDate(view.published, site.timezone),
     // a correction changes the entry: readers and aggregators see it again
     updated: isoDate(view.modified, site.timezone),

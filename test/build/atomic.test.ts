@@ -136,7 +136,9 @@ describe("npm run build (scripts/build.ts)", () => {
       const failed = await run(site);
       assert.equal(failed.code, 1);
       assert.match(failed.stderr, /Build failed; the previous dist\/ is unchanged/);
-      assert.match(failed.stderr, /1 problem in the built site:\n\s+\/world\/extra-story-\d+\/index\.html \[links\] <a href> "\/world\/gone-story\/" does not resolve/);
+      // the page and every feed carrying the story's body (site Atom, JSON Feed, section Atom)
+      assert.match(failed.stderr, /4 problems in the built site:\n[\s\S]*\/world\/extra-story-\d+\/index\.html \[links\] <a href> "\/world\/gone-story\/" does not resolve/);
+      assert.match(failed.stderr, /\/feed\.json \[links\] JSON content_html "\/world\/gone-story\/" does not resolve/);
       assert.deepEqual(snapshot(path.join(site, "dist")), before);
     } finally {
       rmSync(site, { recursive: true, force: true });
