@@ -135,10 +135,12 @@ export const siteSchema = z.strictObject({
     .optional(),
   /** syndicated stories (with `source`): `canonical` points rel=canonical at the source; `noindex` keeps them out of search engines */
   syndication: z.enum(["canonical", "noindex"], { message: "one of canonical, noindex" }).optional(),
+  /** how stories' dates and times are written (_config/content/dates.ts DATE_STYLES); default ap */
+  dateStyle: z.enum(["ap", "long"]).optional(),
 });
 
 /** First path segments the site uses itself: a section named so would collide with them. */
-export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "corrections", "img", "page", "search", "topics"] as const;
+export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "corrections", "follow", "img", "page", "search", "topics"] as const;
 
 export const sectionsSchema = z
   .record(slugSchema, sectionSchema)

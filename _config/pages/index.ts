@@ -11,6 +11,7 @@ export * from "./assets.ts";
 export * from "./corrections-feed.ts";
 export * from "./feed-formats.ts";
 export * from "./feeds.ts";
+export * from "./follow.ts";
 export * from "./headers.ts";
 export * from "./jsonld.ts";
 export * from "./metadata.ts";

@@ -11,6 +11,8 @@ import type { CorrectionsPage, PageContext } from "./types.ts";
 export interface CorrectionLine {
   label: string;
   date: CorrectionView["date"];
+  /** the date as readers see it (the site's date style) */
+  shown: string;
   text: string;
   /** the story's headline and its kind's label ("Opinion"), if any */
   story: { title: string; kindLabel?: string; language?: string };
@@ -24,6 +26,7 @@ export function correctionLines(page: CorrectionsPage, ctx: PageContext): Correc
     return {
       label: correction.label,
       date: correction.date,
+      shown: correction.shown,
       text: correction.text,
       story: { title: view.title, kindLabel: view.kindLabel, language: view.language },
       url: `${view.url}#${correction.id}`,

@@ -8,11 +8,11 @@ import { paginateList } from "./listing.ts";
 import type { ArticleItem, CorrectionEntry, CorrectionsPage } from "./types.ts";
 
 /** Every correction of the given (public) stories, newest first; a tie goes by story URL, then order. */
-export function correctionEntries(articles: ArticleItem[], site: Pick<SiteData, "timezone">): CorrectionEntry[] {
+export function correctionEntries(articles: ArticleItem[], site: Pick<SiteData, "timezone" | "dateStyle">): CorrectionEntry[] {
   const entries: CorrectionEntry[] = [];
   for (const item of articles) {
     if (!item.data.corrections?.length) continue;
-    for (const correction of correctionsView(item.data.corrections, site.timezone)) entries.push({ item, correction });
+    for (const correction of correctionsView(item.data.corrections, site.timezone, site.dateStyle)) entries.push({ item, correction });
   }
   return entries.sort(
     (a, b) =>

@@ -8,6 +8,7 @@ import collectionsPlugin from "./collections.ts";
 export * from "./collections.ts";
 export * from "./corrections.ts";
 export * from "./correction-lines.ts";
+export * from "./front.ts";
 export * from "./indexes.ts";
 export * from "./listing.ts";
 export * from "./pages.ts";

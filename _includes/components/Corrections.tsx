@@ -20,7 +20,7 @@ export function CorrectionNotes({ article, site }: { article: ArticleView; site:
       <ol>
         {article.corrections.map((c) => (
           <li id={c.id}>
-            <strong>{c.label}</strong>, <Time value={c.date} zone={site.timezone} />: {c.text}
+            <strong>{c.label}</strong>, <Time value={c.date} zone={site.timezone} text={c.shown} />: {c.text}
           </li>
         ))}
       </ol>

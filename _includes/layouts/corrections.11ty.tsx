@@ -29,7 +29,7 @@ export default function Corrections(data: PageContext & { corrections: Correctio
                   </a>
                 </p>
                 <p class="corrections-list__note">
-                  <strong>{line.label}</strong>, <Time value={line.date} zone={site.timezone} />: {line.text}
+                  <strong>{line.label}</strong>, <Time value={line.date} zone={site.timezone} text={line.shown} />: {line.text}
                 </p>
               </li>
             ))}

@@ -29,7 +29,7 @@ const article = (path: string): Ld =>
 describe("a corrected story", () => {
   it("says near the top that it was corrected, linking to the notes", () => {
     const notice = site.page(COLUMN).querySelector(".story__header .story__corrected a")!;
-    assert.equal(plain(notice.textContent), "This story was corrected on November 25, 2026.");
+    assert.equal(plain(notice.textContent), "This story was corrected on Nov. 25, 2026.");
     assert.equal(notice.getAttribute("href"), "#corrections");
     assert.ok(site.page(COLUMN).getElementById("corrections"));
     assert.equal(site.page("/world/plain-news/").querySelector(".story__corrected"), null);
@@ -40,8 +40,8 @@ describe("a corrected story", () => {
     assert.deepEqual(
       notes.map((li) => [li.id, plain(li.textContent), li.querySelector("time")!.getAttribute("datetime")]),
       [
-        ["correction-1", "Correction, November 24, 2026: An earlier version misstated the year the law passed; it was 2019.", "2026-11-24T10:00:00-05:00"],
-        ["correction-2", "Clarification, November 25, 2026: This column has been updated to make clear the figures are estimates.", "2026-11-25T10:00:00-05:00"],
+        ["correction-1", "Correction, Nov. 24, 2026: An earlier version misstated the year the law passed; it was 2019.", "2026-11-24T10:00:00-05:00"],
+        ["correction-2", "Clarification, Nov. 25, 2026: This column has been updated to make clear the figures are estimates.", "2026-11-25T10:00:00-05:00"],
       ],
     );
     // the notes come after the body
@@ -85,9 +85,9 @@ describe("/corrections/", () => {
     assert.deepEqual(
       items.map((li) => [li.querySelector("a")!.getAttribute("href"), plain(li.querySelector(".corrections-list__note")!.textContent)]),
       [
-        [`${COLUMN}#correction-2`, "Clarification, November 25, 2026: This column has been updated to make clear the figures are estimates."],
-        [`${COLUMN}#correction-1`, "Correction, November 24, 2026: An earlier version misstated the year the law passed; it was 2019."],
-        [`${REVIEW}#correction-1`, "Correction, November 22, 2026: The director's name was misspelled."],
+        [`${COLUMN}#correction-2`, "Clarification, Nov. 25, 2026: This column has been updated to make clear the figures are estimates."],
+        [`${COLUMN}#correction-1`, "Correction, Nov. 24, 2026: An earlier version misstated the year the law passed; it was 2019."],
+        [`${REVIEW}#correction-1`, "Correction, Nov. 22, 2026: The director's name was misspelled."],
       ],
     );
     assert.equal(plain(items[0]!.querySelector(".corrections-list__story")!.textContent), "Opinion A column with a view");

@@ -64,9 +64,9 @@ describe("corrections", () => {
   });
 
   it("say when the story was last corrected (clarified, when all are clarifications)", () => {
-    assert.equal(correctionNotice(view, ZONE), "This story was corrected on January 5, 2026.");
-    assert.equal(correctionNotice(view.slice(1), ZONE), "This story was clarified on January 5, 2026.");
-    assert.equal(correctionNotice([], ZONE), undefined);
+    assert.equal(correctionNotice(view), "This story was corrected on Jan. 5, 2026.");
+    assert.equal(correctionNotice(view.slice(1)), "This story was clarified on Jan. 5, 2026.");
+    assert.equal(correctionNotice([]), undefined);
   });
 
   it("make dateModified the latest of publication, updated and corrections", () => {

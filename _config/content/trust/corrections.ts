@@ -1,39 +1,12 @@
 /**
- * What a story tells readers about itself beyond the news: the kind of work it is
- * (contract key `kind`, or its section's default), labelled on the story and on every
- * card (news carries no label); and its corrections (contract key `corrections`): the
- * rules a schema can't see (a date never before the story's, never after the build's
- * now) and the view a story, the corrections page and the feeds read.
+ * Corrections (contract key `corrections`): the rules a schema can't see (a date never
+ * before the story's, never after the build's now) and the view a story, the
+ * corrections page and the feeds read.
  */
 import type { DateTime } from "luxon";
-import { formatDate, parseContentDate, toDateTime } from "./dates.ts";
-import type { ArticleData, CorrectionData, Kind, Problem, SectionsData } from "./schema.ts";
-import { ISO_DATE_PATTERN } from "./schema.ts";
-
-export const KIND_LABELS: Record<Kind, string | undefined> = {
-  news: undefined,
-  analysis: "Analysis",
-  opinion: "Opinion",
-  review: "Review",
-  background: "Background",
-  explainer: "Explainer",
-  sponsored: "Sponsored content",
-};
-
-/** The story's kind: its own `kind`, else its section's, else news. */
-export function kindOf(data: Pick<ArticleData, "kind" | "section">, sections: SectionsData): Kind {
-  return data.kind ?? sections[data.section]?.kind ?? "news";
-}
-
-/** "Opinion", "Sponsored content"…; undefined for news. */
-export function kindLabel(kind: Kind): string | undefined {
-  return KIND_LABELS[kind];
-}
-
-/** Kinds whose author's role and short bio close the piece (the reader should know who argues). */
-export function showsAuthorBio(kind: Kind): boolean {
-  return kind === "opinion" || kind === "analysis";
-}
+import { formatMoment, parseContentDate, toDateTime, type DateStyle } from "../dates.ts";
+import type { CorrectionData, Problem } from "../schema.ts";
+import { ISO_DATE_PATTERN } from "../schema.ts";
 
 export interface CorrectionView {
   date: DateTime;
@@ -43,22 +16,28 @@ export interface CorrectionView {
   label: string;
   /** the id of its note at the foot of the story: "correction-1" */
   id: string;
+  /** its date as readers see it, in the site's date style: "Aug. 15, 2026" */
+  shown: string;
 }
 
 /** The story's corrections, oldest first (the order they happened). */
-export function correctionsView(corrections: CorrectionData[] | undefined, zone: string): CorrectionView[] {
+export function correctionsView(corrections: CorrectionData[] | undefined, zone: string, style?: DateStyle): CorrectionView[] {
   return (corrections ?? [])
-    .map((c) => ({ date: toDateTime(c.date, zone), text: c.text, type: c.type ?? "correction", label: c.type === "clarification" ? "Clarification" : "Correction" }))
+    .map((c) => {
+      const date = toDateTime(c.date, zone);
+      const type = c.type ?? "correction";
+      return { date, text: c.text, type, label: type === "clarification" ? "Clarification" : "Correction", shown: formatMoment(date, zone, style, false) };
+    })
     .sort((a, b) => a.date.toMillis() - b.date.toMillis())
     .map((c, i) => ({ ...c, id: `correction-${i + 1}` }));
 }
 
 /** "This story was corrected on October 5, 2022." (clarified, when every note is a clarification) */
-export function correctionNotice(corrections: CorrectionView[], zone: string): string | undefined {
+export function correctionNotice(corrections: CorrectionView[]): string | undefined {
   const last = corrections.at(-1);
   if (!last) return undefined;
   const verb = corrections.some((c) => c.type === "correction") ? "corrected" : "clarified";
-  return `This story was ${verb} on ${formatDate(last.date, zone)}.`;
+  return `This story was ${verb} on ${last.shown}.`;
 }
 
 /** The latest of publication, `updated` and every correction: schema.org dateModified, a feed entry's updated. */

@@ -6,9 +6,9 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { lineOfKey, readFrontMatter, YamlProblem } from "./frontmatter.ts";
-import { ContentError, pageSchema, POLICY_KEYS, RESERVED_SECTION_SLUGS, zodProblems, type PageData, type Problem, type SectionsData, type SiteData } from "./schema.ts";
-import { articlePath, pagePath } from "./urls.ts";
+import { lineOfKey, readFrontMatter, YamlProblem } from "../frontmatter.ts";
+import { ContentError, pageSchema, POLICY_KEYS, RESERVED_SECTION_SLUGS, zodProblems, type PageData, type Problem, type SectionsData, type SiteData } from "../schema.ts";
+import { articlePath, pagePath } from "../urls.ts";
 
 /** First path segments a page may not take besides the sections (Pagefind writes /pagefind/). */
 export const RESERVED_PAGE_SEGMENTS = [...RESERVED_SECTION_SLUGS, "pagefind"] as const;
