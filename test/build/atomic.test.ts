@@ -128,6 +128,10 @@ describe("npm run build (scripts/build.ts)", () => {
     const site = await prepareFixture("good");
     try {
       symlinkSync(path.join(ROOT, ".eleventy.ts"), path.join(site, ".eleventy.ts"));
+      // Eleventy reads `"type": "module"` from the working folder's package.json: without it
+      // it takes the templates for CommonJS and writes every page without a layout (feeds,
+      // robots.txt, _headers) empty, which the link check now reports (feed.json is no JSON).
+      symlinkSync(path.join(ROOT, "package.json"), path.join(site, "package.json"));
       const ok = await run(site);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.stdout, /Checked \d+ pages with html-validate \(\d+ ms\) and \d+ links \(\d+ ms\): no problems/);

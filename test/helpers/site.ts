@@ -36,10 +36,6 @@ export async function prepareFixture(name: string, files: Record<string, string 
   await cp(path.join(from, "src"), path.join(dir, "src"), { recursive: true, filter: (p) => !p.includes(`${path.sep}node_modules`) });
   await cp(path.join(from, "_data"), path.join(dir, "_data"), { recursive: true });
   await linkProject(dir);
-  // Eleventy reads `"type": "module"` from the working folder's package.json: without it, a
-  // build run from the fixture's folder (atomic.test.ts runs scripts/build.ts there) takes the
-  // templates for CommonJS and writes every page without a layout (feeds, robots.txt, _headers) empty.
-  await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
   for (const [file, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await rm(path.join(dir, file), { force: true });
