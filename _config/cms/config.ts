@@ -14,7 +14,7 @@
  */
 import yaml from "js-yaml";
 import { z } from "zod";
-import { articleSchema, authorSchema, BLOCK_KINDS, frontSchema, sectionSchema, siteSchema, type AuthorsData, type BlockKind, type SectionsData, type SiteData } from "../content/index.ts";
+import { articleSchema, authorSchema, BLOCK_KINDS, frontSchema, languageSchema, pageSchema, sectionSchema, siteSchema, type AuthorsData, type BlockKind, type SectionsData, type SiteData } from "../content/index.ts";
 import { fieldOf, fieldsOf, jsonSchemaOf, labelOf, type CmsField, type FieldOverrides } from "./fields.ts";
 
 /** The photo types the image pipeline processes (PHOTO_EXTENSIONS in content/photo-files.ts). */
@@ -31,10 +31,14 @@ export interface CmsContext {
   localBackend?: string;
 }
 
-/** A page that is not a story: the story's own title, description and updated rules. */
-export const pageFrontMatterSchema = articleSchema.pick({ title: true, description: true, updated: true });
 
 const photoWidget = { widget: "image", choose_url: false, media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } } } satisfies Partial<CmsField>;
+
+/** A string schema's regex (from its JSON Schema) with an editor-facing message. */
+function patternOf(schema: z.ZodType, message: string): [string, string] | undefined {
+  const source = jsonSchemaOf(schema).pattern;
+  return source ? [source, message] : undefined;
+}
 
 /** The per-key changes to the generic fields of a story. */
 export function storyOverrides(ctx: CmsContext): FieldOverrides {
@@ -52,6 +56,10 @@ export function storyOverrides(ctx: CmsContext): FieldOverrides {
     "image.credit": { required: ctx.site.requireCredits === true },
     source: { label: "Syndicated from", hint: "The original publisher of a syndicated story" },
     draft: { hint: "Drafts show in the dev server, never on the published site" },
+    kind: { hint: "The type of work, labelled for readers; default news, or the section's kind" },
+    dateline: { hint: "Where the reporting was done, e.g. KYIV, Ukraine" },
+    language: { pattern: patternOf(languageSchema, "a BCP 47 language tag like uk or en-GB"), hint: "The story's language when it is not the site's: a BCP 47 tag like uk or en-GB" },
+    corrections: { hint: "What was wrong and what is right; never before Published, never in the future", summary: "{{fields.date}}: {{fields.text}}" },
   };
 }
 
@@ -75,7 +83,7 @@ export function storyFields(ctx: CmsContext): CmsField[] {
 
 /** A page's fields. */
 export function pageFields(): CmsField[] {
-  return [...fieldsOf(jsonSchemaOf(pageFrontMatterSchema), { description: { hint: "One line, plain text" } }), { ...bodyField, editor_components: [], hint: "The page's text" }];
+  return [...fieldsOf(jsonSchemaOf(pageSchema), { description: { hint: "One line, plain text" } }), { ...bodyField, editor_components: [], hint: "The page's text" }];
 }
 
 /** The fields of a `:::` block as an editor component (admin-script.js registers them). */

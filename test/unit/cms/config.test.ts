@@ -46,10 +46,14 @@ function contractKeys(markdown: string): string[] {
 }
 
 describe("the generated CMS config", () => {
-  it("a schema key with no field fails: every key of articleSchema has a story field, and every field is a schema key", () => {
+  it("a contract key with no field fails: every key of articleSchema and of the contract's table has a story field", () => {
+    assert.ok(existsSync(CONTRACT), `the content contract must be at ${CONTRACT} (shared/ beside the project)`);
+    const table = contractKeys(readFileSync(CONTRACT, "utf8"));
+    assert.ok(table.length >= 10, `only ${table.length} keys read from the contract's table`);
     const generated = new Set(stories().fields!.map((f) => f.name));
     const schemaKeys = Object.keys(articleSchema.shape);
     assert.deepEqual(schemaKeys.filter((k) => !generated.has(k)), [], "schema keys without a field");
+    assert.deepEqual(table.filter((k) => !generated.has(k)), [], "contract keys without a field");
     // and nothing the build would reject: every field but the body is a schema key
     assert.deepEqual([...generated].filter((k) => k !== "body" && !schemaKeys.includes(k)), []);
   });
