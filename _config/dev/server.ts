@@ -73,7 +73,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let cms: LocalBackend | undefined;
   if (options.serve !== false && options.cmsPort !== false) {
     if (options.cmsPort) process.env.NEWSROOM_CMS_PORT = String(options.cmsPort);
-    cms = await startLocalBackend(site, { log });
+    // A port already taken (another dev server, `--port 8081`) costs the CMS, not the site.
+    cms = await startLocalBackend(site, { log }).catch((error: Error) => {
+      log(`the CMS is off: ${error.message.split("\n")[0]}`);
+      return undefined;
+    });
   }
 
   const elev: Eleventy = new Eleventy(input, output, {

@@ -7,7 +7,8 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { isEntryPath, isPhotoPath, listMedia, localBackendRefusal } from "../../../_config/cms/index.ts";
+import { createServer } from "node:net";
+import { isEntryPath, isPhotoPath, listMedia, localBackendRefusal, startLocalBackend } from "../../../_config/cms/index.ts";
 
 const entry = (p: string) => ({ action: "persistEntry", params: { entry: { path: p, raw: "x" }, assets: [] } });
 
@@ -48,6 +49,32 @@ describe("the CMS local backend's guard", () => {
       assert.deepEqual(await listMedia(root, "../"), []);
       assert.deepEqual(await listMedia(root, "src/missing"), []);
     } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("runs decap-server on 127.0.0.1, answers its API behind the guard, and says so when its port is taken", { timeout: 60_000 }, async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "newsroom-backend-"));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      await assert.rejects(startLocalBackend(root, { port: taken }), /port is taken; set NEWSROOM_CMS_PORT/);
+      blocker.close();
+      const backend = await startLocalBackend(root, { port: taken });
+      try {
+        assert.equal(backend.url, `http://127.0.0.1:${taken}/api/v1`);
+        const post = (body: unknown) => fetch(backend.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        const info = (await (await post({ action: "info", params: { branch: "main" } })).json()) as { type: string };
+        assert.equal(info.type, "local_fs");
+        const refused = await post({ action: "persistMedia", params: { branch: "main", asset: { path: "src/articles/x.svg", content: "", encoding: "base64" }, options: { commitMessage: "x" } } });
+        assert.equal(refused.status, 422);
+        assert.match(((await refused.json()) as { error: string }).error, /x\.svg is not a photo/);
+      } finally {
+        backend.stop();
+      }
+    } finally {
+      blocker.close();
       rmSync(root, { recursive: true, force: true });
     }
   });
