@@ -61,7 +61,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
-  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
+  await removeAbandonedStaging(output);
+  // The staging folder's name carries this process's id, so a later build can tell an
+  // abandoned one (its process is gone: killed, out of memory) from a running one.
+  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-${process.pid}-`));
   await chmod(staging, 0o755);
   let stopListening = () => {};
   let checks: Promise<unknown> = Promise.resolve();
@@ -139,6 +142,40 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     }
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Removes the staging folders (`.dist-build-<pid>-*`, and `-previous` ones) of builds
+ * whose process no longer runs: a build killed or out of memory never cleaned up after
+ * itself. Folders of a build still running (another terminal, a test) are left alone.
+ */
+export async function removeAbandonedStaging(output: string): Promise<string[]> {
+  const prefix = `.${path.basename(output)}-build-`;
+  const parent = path.dirname(output);
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(prefix));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && isRunning(pid)) continue;
+    await removeTree(path.join(parent, name));
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -9,14 +9,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { Env } from "markdown-it";
-import { checkArticleFile, type ValidationContext } from "../content/index.ts";
+import { checkArticleFile, contentFileProblems, lineOfKey as lineOf, topicProblems, type ValidationContext } from "../content/index.ts";
 import { parseDataFile } from "../content/index.ts";
 import { parseContentDate } from "../content/index.ts";
 import { lineOfKey } from "../content/index.ts";
 import { contentParser, type MarkdownEnv } from "../markdown/index.ts";
 import { checkLinks, linksOf, type StoryEntry } from "./check-links.ts";
 import { ContentError, type AuthorsData, type Problem, type SectionsData, type SiteData } from "../content/index.ts";
-import { articlePath } from "../content/index.ts";
+import { articlePath, scanPhotos } from "../content/index.ts";
+import { cacheDirFor } from "../photos/index.ts";
 
 export interface CheckOptions {
   /** content folder (default `<site>/src`) */
@@ -72,9 +73,20 @@ function loadData<T>(file: string, problems: Problem[]): T | undefined {
 }
 
 /** Accepts any key: stands in for a broken _data file so its own problems are not repeated per story. */
-const anything = <T extends object>() => new Proxy({} as T, { has: () => true });
+const anything = <T extends object>() =>
+  new Proxy({} as T, { has: () => true, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, writable: true, value: undefined }) });
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
+
+/**
+ * `npm run check` in full: the photo scan first (hash and decode every photo, cached in
+ * `.cache/images/photos.json` like the build's), so a photo that can't be decoded is a
+ * problem here too, then every rule of `checkSite`.
+ */
+export async function checkSiteWithPhotos(options: CheckOptions): Promise<CheckResult> {
+  await scanPhotos(options.input, cacheDirFor(options.input));
+  return checkSite(options);
+}
 
 export function checkSite(options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
@@ -86,9 +98,12 @@ export function checkSite(options: CheckOptions): CheckResult {
     sections: sections ?? anything<SectionsData>(),
     authors: authors ?? anything<AuthorsData>(),
     inputDir: options.input,
+    now: options.now,
   };
   const now = DateTime.fromISO(options.now ?? DateTime.utc().toISO()!);
   const stories: StoryEntry[] = [];
+  const tags: { file: string; tags: unknown; line?: number }[] = [];
+  problems.push(...contentFileProblems(options.input));
   const files = storyFiles(options.input);
   for (const abs of files) {
     const file = rel(abs);
@@ -99,12 +114,13 @@ export function checkSite(options: CheckOptions): CheckResult {
     const env: MarkdownEnv = { page: { inputPath: file }, site: ctx.site, eleventy: { directories: { input: options.input } }, problems: [], lineOffset: fm.bodyOffset };
     const tokens = contentParser.parse(fm.body, env as Env);
     problems.push(...env.problems!);
+    tags.push({ file, tags: data.tags, line: lineOf(fm.lines, "tags") });
     const draft = data.draft === true;
     if (!draft && typeof data.description === "string" && /^TODO\b/.test(data.description)) {
       problems.push({ file, line: lineOfKey(fm.lines, "description"), key: "description", message: "still the placeholder from `npm run new`; write the dek before publishing" });
     }
     const slug = path.basename(file, ".md");
-    if (typeof data.section !== "string" || !(data.section in ctx.sections)) continue;
+    if (typeof data.section !== "string" || !Object.hasOwn(ctx.sections, data.section)) continue;
     const date = typeof data.date === "string" ? parseContentDate(data.date, ctx.site.timezone) : undefined;
     stories.push({
       file,
@@ -114,6 +130,7 @@ export function checkSite(options: CheckOptions): CheckResult {
       links: linksOf(tokens, fm.bodyOffset),
     });
   }
+  problems.push(...topicProblems(tags));
   problems.push(...checkLinks(stories, site, sections ? Object.keys(sections) : []));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, stories: files.length };

@@ -28,6 +28,7 @@ export default {
       sections: data.sections,
       authors: data.staff,
       inputDir: data.eleventy.directories.input,
+      now: data.build.now,
     });
   },
 };
