@@ -100,6 +100,13 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   return problems;
 }
 
+/**
+ * Two spellings of one tag: the same words, whatever the case and whether they are
+ * joined by spaces or hyphens ("Middle East", "middle-east"). They are one topic; two
+ * tags whose slugs meet otherwise ("C++" and "C#" are both /topics/c/) are an error.
+ */
+export const sameTag = (a: string, b: string) => a.toLowerCase().replace(/[\s-]+/g, " ").trim() === b.toLowerCase().replace(/[\s-]+/g, " ").trim();
+
 /** A story's tags: each needs a topic slug, and two tags of one story never share one. */
 function tagProblems(file: string, tags: unknown[], line: number | undefined): Problem[] {
   const problems: Problem[] = [];
@@ -108,7 +115,7 @@ function tagProblems(file: string, tags: unknown[], line: number | undefined): P
     if (typeof tag !== "string" || !tag.trim()) return; // the schema reports these
     const s = slugOfText(tag);
     if (!s) problems.push({ file, line, key: `tags.${i}`, message: `"${tag}" has no letters or digits, so it can have no topic page (/topics/<slug>/); expected a word` });
-    else if (bySlug.has(s) && bySlug.get(s) !== tag) problems.push({ file, line, key: `tags.${i}`, message: `"${tag}" and "${bySlug.get(s)}" would share one topic page (/topics/${s}/); use one spelling` });
+    else if (bySlug.has(s) && !sameTag(bySlug.get(s)!, tag)) problems.push({ file, line, key: `tags.${i}`, message: `"${tag}" and "${bySlug.get(s)}" would share one topic page (/topics/${s}/); use one spelling` });
     else bySlug.set(s, tag);
   });
   return problems;
@@ -116,7 +123,7 @@ function tagProblems(file: string, tags: unknown[], line: number | undefined): P
 
 /**
  * Across stories: two different tags with one topic slug would share one topic page,
- * titled by whichever came first. `check` and the build (the articles collection) both
+ * titled by whichever came first (two spellings of one tag, `sameTag`, are fine). `check` and the build (the articles collection) both
  * run this on every story's tags.
  */
 export function topicProblems(stories: { file: string; tags: unknown; line?: number }[]): Problem[] {
@@ -130,7 +137,7 @@ export function topicProblems(stories: { file: string; tags: unknown; line?: num
       if (!s) return; // the story's own validation reports it
       const seen = first.get(s);
       if (!seen) first.set(s, { tag, file: story.file });
-      else if (seen.tag !== tag && seen.file !== story.file) {
+      else if (!sameTag(seen.tag, tag) && seen.file !== story.file) {
         problems.push({ file: story.file, line: story.line, key: `tags.${i}`, message: `"${tag}" and "${seen.tag}" (in ${seen.file}) would share one topic page (/topics/${s}/); use one spelling` });
       }
     });

@@ -14,12 +14,19 @@
  *   were never written, and an incremental build would only render the last file saved.
  *
  * Errors print as `file:line key: message` and show in the browser (dev-overlay.ts);
- * the last good pages stay in dist/ and keep being served.
+ * the last good pages stay in the dev output and keep being served.
+ *
+ * Hardening (docs/security.md): the dev output is `.cache/dev-site/`, never `dist/` (which
+ * only ever holds a production build); the server binds to localhost unless `host` says
+ * otherwise (drafts are visible); every request passes request-guard.ts first; builds
+ * run one at a time, and a build that fails for a reason other than content (Eleventy's
+ * own races when many files change at once) is followed by a clean full build.
  */
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
+import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
@@ -31,7 +38,18 @@ export interface DevOptions {
   /** run the dev server (default true); false: watch and rebuild only */
   serve?: boolean;
   port?: number;
+  /** the interface to listen on (default "localhost": this machine only) */
+  host?: string;
   log?: (line: string) => void;
+}
+
+/** The dev server's output folder, inside a site folder: never `dist/`. */
+export const DEV_OUTPUT = path.join(".cache", "dev-site");
+
+/** Eleventy Dev Server 2 internals this file patches (server.js: `_serverListen`, `server`). */
+interface DevServerInternals {
+  server: import("node:http").Server;
+  _serverListen(port: number): void;
 }
 
 export interface DevSession {
@@ -49,7 +67,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const log = options.log ?? ((line: string) => console.log(`[newsroom] ${line}`));
   const site = path.relative(process.cwd(), path.resolve(options.site ?? ".")) || ".";
   const input = path.join(site, "src");
-  const output = path.join(site, "dist");
+  const output = path.join(site, DEV_OUTPUT);
   const folders = { input, data: path.join(site, "_data"), now: process.env.NEWSROOM_NOW };
   const status = new BuildStatus();
   const stale = new StaleOutputs();
@@ -98,7 +116,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         unchanged = skipped;
         for (const file of await stale.update(results, fullBuild, kept)) log(`removed ${file} (no story writes it any more)`);
       });
-      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [overlayMiddleware(status, output)] });
+      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [requestGuard(log), overlayMiddleware(status, output)] });
     },
   });
   await elev.init();
@@ -137,7 +155,34 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     deleted.add(queuePath(file));
     elev.watcher?.emit("change", file);
   });
-  if (options.serve !== false) await elev.serve(options.port);
+  if (options.serve !== false) {
+    await listenOn(elev, options.host ?? "localhost");
+    await elev.serve(options.port);
+  }
   log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
   return { status, stop: () => elev.stopWatch() };
+}
+
+/**
+ * Eleventy Dev Server 2 listens on every interface (`listen({ port })`): make it listen
+ * on `host`, and answer a request Node itself refuses (a URL over Node's 16 KB header
+ * limit) with a plain 400 instead of 431 and a dropped connection.
+ */
+async function listenOn(elev: Eleventy, host: string): Promise<void> {
+  const serve = (elev as unknown as { eleventyServe: { init(): Promise<void>; initServerInstance(): Promise<void>; server: DevServerInternals } }).eleventyServe;
+  await serve.init();
+  await serve.initServerInstance();
+  const dev = serve.server;
+  let guarded = false;
+  dev._serverListen = function (this: DevServerInternals, port: number) {
+    if (!guarded) {
+      guarded = true;
+      this.server.on("clientError", (_error: Error, socket: import("node:stream").Duplex) => {
+        if (!socket.writable) return void socket.destroy();
+        const status = "400 Bad Request";
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nBad request\n`);
+      });
+    }
+    this.server.listen({ port, host });
+  };
 }

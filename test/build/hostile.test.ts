@@ -188,7 +188,12 @@ const CASES: Case[] = [
     expect: { ok: (site) => assert.equal(site.exists(URL), false, "scheduled: not in a production build yet") },
   },
   { name: "tags without letters (!!! and ???)", files: { [FILE]: story({ tags: `["!!!", "???"]` }) }, expect: { error: [err("tags.0", /"!!!" has no letters or digits/), err("tags.1", /"\?\?\?" has no letters/)] } },
-  { name: "two tags of one story with one slug", files: { [FILE]: story({ tags: `[Russia-Ukraine war, "Russia Ukraine War"]` }) }, expect: { error: [err("tags.1", /"Russia Ukraine War" and "Russia-Ukraine war" would share one topic page \(\/topics\/russia-ukraine-war\/\)/)] } },
+  { name: "two tags of one story with one slug (C# and C++)", files: { [FILE]: story({ tags: `["C#", "C++"]` }) }, expect: { error: [err("tags.1", /"C\+\+" and "C#" would share one topic page \(\/topics\/c\/\)/)] } },
+  {
+    name: "two spellings of one tag (Middle East, middle-east) are one topic",
+    files: { [FILE]: story({ tags: `[Middle East, middle-east]` }) },
+    expect: { ok: (site) => assert.deepEqual([...site.page(URL).querySelectorAll(".story__topics a")].map((a) => a.getAttribute("href")), ["/topics/middle-east/", "/topics/middle-east/"]) },
+  },
   {
     name: "two stories' tags with one slug",
     files: { [FILE]: story({ tags: "[C++ and Rust]" }) },

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { NOW, prepareFixture, ROOT } from "./site.ts";
+import { DEV_OUTPUT } from "../../_config/dev/server.ts";
 
 export const DEADLINE_MS = 30_000;
 
@@ -20,6 +21,10 @@ export interface Watcher {
   html(urlPath: string): string;
   pageExists(urlPath: string): boolean;
   waitFor(what: string, ready: () => boolean): Promise<void>;
+  /** sends a signal to the watcher process itself (not its group), as a process manager does */
+  signal(name: NodeJS.Signals): void;
+  /** resolves when the process has exited */
+  waitForExit(): Promise<void>;
   /** kills the process group and deletes the folder */
   stop(): Promise<void>;
 }
@@ -37,7 +42,7 @@ export async function startWatcher(fixture: string, options: { port?: number } =
   let log = "";
   child.stdout!.on("data", (chunk) => (log += chunk));
   child.stderr!.on("data", (chunk) => (log += chunk));
-  const page = (urlPath: string) => path.join(dir, "dist", urlPath, "index.html");
+  const page = (urlPath: string) => path.join(dir, DEV_OUTPUT, urlPath, "index.html");
   const watcher: Watcher = {
     dir,
     log: () => log,
@@ -49,6 +54,16 @@ export async function startWatcher(fixture: string, options: { port?: number } =
       while (!ready()) {
         if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-3000)}`);
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    signal(name) {
+      child.kill(name);
+    },
+    async waitForExit() {
+      const deadline = Date.now() + DEADLINE_MS;
+      while (child.exitCode === null && child.signalCode === null) {
+        if (Date.now() > deadline) throw new Error(`the watcher did not exit\n${log.slice(-3000)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
