@@ -23,11 +23,12 @@
  * own races when many files change at once) is followed by a clean full build.
  */
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
-import { BuildStatus, explainFailure } from "./status.ts";
+import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
@@ -71,9 +72,50 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const folders = { input, data: path.join(site, "_data"), now: process.env.NEWSROOM_NOW };
   const status = new BuildStatus();
   const stale = new StaleOutputs();
+  /** Eleventy instances replaced by a fresh one: their queued passes do nothing */
+  const retired = new WeakSet<Eleventy>();
+  let elev = await boot();
+  let restarting: Promise<void> | undefined;
+  // Last line of defence: a late rejection inside Eleventy (a passthrough copy of a pass
+  // that already failed) is logged and answered with a clean rebuild, never a crash.
+  process.on("unhandledRejection", (error) => {
+    log(`error inside Eleventy: ${(error as Error)?.message ?? String(error)}`);
+    restart();
+  });
+  log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
+  return {
+    status,
+    stop: async () => {
+      await restarting?.catch(() => undefined);
+      await elev.stopWatch();
+    },
+  };
+
+  /**
+   * A clean full rebuild with a fresh Eleventy: after a build that failed inside Eleventy
+   * (not because of content), its template map can be left half-made (Eleventy 3.1.8:
+   * "`templateRender` has not yet initialized", then "TemplateRender needs a call to the
+   * init() method" or a TypeError in TemplateLayout on the next pass, when many files
+   * were added at once), and every later incremental or full pass on it fails again.
+   */
+  function restart(): void {
+    if (restarting) return;
+    restarting = (async () => {
+      log("clean full rebuild (a fresh Eleventy: the last build failed inside Eleventy, not in content)");
+      // the old watcher can be busy in its own failed pass: never wait on it for long
+      retired.add(elev);
+      await Promise.race([elev.stopWatch().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      elev = await boot();
+    })().finally(() => (restarting = undefined));
+    restarting.catch((error: unknown) => log(`could not restart the build: ${(error as Error).message}`));
+  }
+
+  async function boot(): Promise<Eleventy> {
   const planner = new IncrementalPlanner();
   const fast = new FastPath();
   const deleted = new Set<string>();
+  const added = new Set<string>();
+  let passes = 0;
   let forceFull = false;
   let fullBuild = true;
   let unchanged = 0;
@@ -89,11 +131,19 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       const eleventyConfig = config as EleventyConfig;
       eleventyConfig.on("eleventy.beforeWatch", async (queue) => {
         building = queue as string[];
-        const reason = forceFull ? "the last build failed" : building.some((f) => deleted.has(f)) ? "a file was deleted" : building.length > 1 ? "several files changed" : "";
+        const reason = forceFull
+          ? "the last build failed"
+          : building.some((f) => deleted.has(f))
+            ? "a file was deleted"
+            : building.length > 1
+              ? "several files changed"
+              : building.some((f) => added.has(f))
+                ? "a file was added" // Eleventy 3.1.8's incremental pass races on new templates
+                : "";
         if (elev.watchManager) elev.watchManager.incremental = !reason;
         if (reason) log(`full rebuild (${reason})`);
         // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
-        else if (building.length === 1 && deleted.size === 0 && status.state.ok) {
+        else if (building.length === 1 && deleted.size === 0 && status.state.ok && !retired.has(elev)) {
           const started = performance.now();
           const written = await fast.run(elev.writer, building[0]!);
           if (written.length) {
@@ -105,7 +155,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
-        fullBuild = !elev.watchManager?.incremental;
+        // the first pass of an instance is full (a fresh instance after a failure included)
+        fullBuild = passes++ === 0 || !elev.watchManager?.incremental;
         if (elev.watchManager) elev.watchManager.incremental = true;
         // The changed story and the home page first; list pages that cannot show it skipped.
         if (elev.writer) planner.begin(elev.writer, { changed: fullBuild ? undefined : elev.writer.incrementalFile, full: fullBuild });
@@ -126,6 +177,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const write = elev.write.bind(elev);
   let first = true;
   elev.write = async () => {
+    if (retired.has(elev)) return [[], []];
     const started = performance.now();
     const isFirst = first;
     first = false;
@@ -136,6 +188,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       fast.commit();
       forceFull = false;
       for (const file of building) deleted.delete(file);
+      for (const file of building) added.delete(file);
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
       return result;
@@ -145,22 +198,57 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       status.fail(explainFailure(error, folders));
       forceFull = true;
       log(`build failed; still serving the last good pages. Fix and save:\n  ${status.state.problems.join("\n  ")}`);
-      if (isFirst) return [[], []]; // let watch() start anyway
-      throw error; // Eleventy sends it to the browser
+      // Never handed back to Eleventy: its watch loop ends the process on an error that is
+      // not its own kind (a content error from eleventy.before, a TypeError of its own race).
+      // The browser hears of it (overlay.ts reads the status on this message).
+      await elev.eleventyServe?.sendError?.({ error }).catch(() => undefined);
+      if (!isFirst && !isContentFailure(error)) restart();
+      return [[], []];
     }
   };
 
+  // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
+  // running, a restart in the middle of a batch) is replayed to it once it runs.
+  const before = treeState([input, folders.data]);
   await elev.watch();
+  elev.watcher?.on("add", (file) => void added.add(queuePath(file)));
   elev.watcher?.on("unlink", (file) => {
     deleted.add(queuePath(file));
     elev.watcher?.emit("change", file);
   });
+  const after = treeState([input, folders.data]);
+  for (const [file, state] of after) if (before.get(file) !== state) elev.watcher?.emit("change", file);
+  for (const file of before.keys()) if (!after.has(file)) elev.watcher?.emit("unlink", file);
   if (options.serve !== false) {
     await listenOn(elev, options.host ?? "localhost");
     await elev.serve(options.port);
   }
-  log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
-  return { status, stop: () => elev.stopWatch() };
+  return elev;
+  }
+}
+
+/** file → "size:mtime" of every file below some folders (symbolic links not followed). */
+function treeState(dirs: string[]): Map<string, string> {
+  const state = new Map<string, string>();
+  for (const dir of dirs) {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const file = path.join(e.parentPath, e.name);
+      try {
+        const s = statSync(file);
+        state.set(file, `${s.size}:${s.mtimeMs}`);
+      } catch {
+        // deleted meanwhile: absent
+      }
+    }
+  }
+  return state;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface Watcher {
   /** the HTML of a page on disk ("" when missing) */
   html(urlPath: string): string;
   pageExists(urlPath: string): boolean;
-  waitFor(what: string, ready: () => boolean): Promise<void>;
+  waitFor(what: string, ready: () => boolean, deadlineMs?: number): Promise<void>;
   /** sends a signal to the watcher process itself (not its group), as a process manager does */
   signal(name: NodeJS.Signals): void;
   /** resolves when the process has exited */
@@ -30,9 +30,9 @@ export interface Watcher {
 }
 
 /** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port`. */
-export async function startWatcher(fixture: string, options: { port?: number } = {}): Promise<Watcher> {
-  const dir = await prepareFixture(fixture);
-  await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+export async function startWatcher(fixture: string, options: { port?: number; /** a site folder made earlier (a copy of another watcher's) instead of a fixture */ site?: string } = {}): Promise<Watcher> {
+  const dir = options.site ?? (await prepareFixture(fixture));
+  if (!existsSync(path.join(dir, "package.json"))) await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"])], {
     cwd: dir,
     detached: true,
@@ -49,8 +49,8 @@ export async function startWatcher(fixture: string, options: { port?: number } =
     clearLog: () => void (log = ""),
     html: (urlPath) => (existsSync(page(urlPath)) ? readFileSync(page(urlPath), "utf8") : ""),
     pageExists: (urlPath) => existsSync(page(urlPath)),
-    async waitFor(what, ready) {
-      const deadline = Date.now() + DEADLINE_MS;
+    async waitFor(what, ready, deadlineMs = DEADLINE_MS) {
+      const deadline = Date.now() + deadlineMs;
       while (!ready()) {
         if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-3000)}`);
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
