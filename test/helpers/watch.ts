@@ -30,7 +30,7 @@ export interface Watcher {
 }
 
 /** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port`. */
-export async function startWatcher(fixture: string, options: { port?: number; /** a site folder made earlier (a copy of another watcher's) instead of a fixture */ site?: string } = {}): Promise<Watcher> {
+export async function startWatcher(fixture: string, options: { port?: number; /** a site folder made earlier (a copy of another watcher's) instead of a fixture */ site?: string; /** how long the first build may take */ readyDeadlineMs?: number } = {}): Promise<Watcher> {
   const dir = options.site ?? (await prepareFixture(fixture));
   if (!existsSync(path.join(dir, "package.json"))) await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"])], {
@@ -79,7 +79,7 @@ export async function startWatcher(fixture: string, options: { port?: number; /*
     },
   };
   try {
-    await watcher.waitFor("the watcher is ready", () => log.includes(options.port ? "[11ty] Server at" : "watching for changes"));
+    await watcher.waitFor("the watcher is ready", () => log.includes(options.port ? "[11ty] Server at" : "watching for changes"), options.readyDeadlineMs);
   } catch (error) {
     await watcher.stop();
     throw error;
