@@ -23,7 +23,7 @@
  * own races when many files change at once) is followed by a clean full build.
  */
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
-import { readdirSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
@@ -41,8 +41,20 @@ export interface DevOptions {
   port?: number;
   /** the interface to listen on (default "localhost": this machine only) */
   host?: string;
+  /**
+   * after a build failed inside Eleventy (not in content): start afresh. `npm start` ends
+   * this process with RESTART_EXIT_CODE and its supervisor starts a new one (Eleventy keeps
+   * caches per process: a second instance in the same process still saw deleted files).
+   * Default: a fresh Eleventy instance in this process.
+   */
+  restart?: () => Promise<void>;
+  /** empty the dev output before the first build (a fresh process after a restart knows nothing of what the last one wrote) */
+  clean?: boolean;
   log?: (line: string) => void;
 }
+
+/** The exit code with which a dev server process asks its supervisor for a fresh one. */
+export const RESTART_EXIT_CODE = 75;
 
 /** The dev server's output folder, inside a site folder: never `dist/`. */
 export const DEV_OUTPUT = path.join(".cache", "dev-site");
@@ -70,6 +82,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const input = path.join(site, "src");
   const output = path.join(site, DEV_OUTPUT);
   const folders = { input, data: path.join(site, "_data"), now: process.env.NEWSROOM_NOW };
+  if (options.clean) rmSync(output, { recursive: true, force: true });
   const status = new BuildStatus();
   const stale = new StaleOutputs();
   /** Eleventy instances replaced by a fresh one: their queued passes do nothing */
@@ -102,9 +115,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     if (restarting) return;
     restarting = (async () => {
       log("clean full rebuild (a fresh Eleventy: the last build failed inside Eleventy, not in content)");
-      // the old watcher can be busy in its own failed pass: never wait on it for long
       retired.add(elev);
-      await Promise.race([elev.stopWatch().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      if (options.restart) return options.restart();
+      // The old watcher must be closed before the new one opens: chokidar shares fs.watch
+      // handles between watchers of one path, and a late close took the new one's events.
+      const closed = await Promise.race([elev.stopWatch().then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000).unref())]);
+      if (!closed) log("the old watcher did not close within 15 s; starting the new one anyway");
       elev = await boot();
     })().finally(() => (restarting = undefined));
     restarting.catch((error: unknown) => log(`could not restart the build: ${(error as Error).message}`));

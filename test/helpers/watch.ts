@@ -52,7 +52,7 @@ export async function startWatcher(fixture: string, options: { port?: number; /*
     async waitFor(what, ready, deadlineMs = DEADLINE_MS) {
       const deadline = Date.now() + deadlineMs;
       while (!ready()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-3000)}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-8000)}`);
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
