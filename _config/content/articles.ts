@@ -6,9 +6,11 @@
  */
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { parseContentDate, toDateTime } from "./dates.ts";
+import { formatClock, formatMoment, parseContentDate, sameDay, toDateTime } from "./dates.ts";
+import { typeset } from "./typeset.ts";
 import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { firstFigure, photoFileProblem, resolvePhoto, type StoryPhoto } from "./blocks.ts";
+import { currentBuild } from "../util/index.ts";
 import {
   articleSchema,
   ISO_DATE_PATTERN,
@@ -159,10 +161,23 @@ export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: F
   return { fm, problems: validateFrontMatter(file, fm.data, fm.lines, ctx) };
 }
 
+// Within one build a story is validated once: its computed view asks first (a view of
+// invalid data would fail with a confusing error), then its data schema.
+let checkedIn = 0;
+const checked = new Map<string, ArticleData>();
+
 /** Reads and validates one story file; throws a ContentError listing every problem. */
 export function assertArticleFile(file: string, ctx: ValidationContext): ArticleData {
+  const build = currentBuild(); // 0 outside a build: always checked afresh
+  if (build !== checkedIn) {
+    checked.clear();
+    checkedIn = build;
+  }
+  const hit = build ? checked.get(file) : undefined;
+  if (hit) return hit;
   const { fm, problems } = checkArticleFile(file, ctx);
   if (problems.length || !fm) throw new ContentError(problems);
+  if (build) checked.set(file, fm.data as ArticleData);
   return fm.data as ArticleData;
 }
 
@@ -179,10 +194,18 @@ export interface Link {
 
 export interface ArticleView {
   url: string;
+  /** the headline, typeset (curly quotes, dashes): plain text, as everything shows it */
   title: string;
+  /** the dek, typeset like the title */
   description: string;
   published: DateTime;
   updated?: DateTime;
+  /**
+   * The dates as readers see them, in the site's zone and `dateStyle`: published with
+   * its time when the story gives one ("Sept. 2, 2026, 9:14 a.m. EDT"); updated as a
+   * time alone on the same day ("2:30 p.m. EDT"); the date alone for cards.
+   */
+  shown: { published: string; updated?: string; date: string };
   section: Link & { slug: string };
   authors: (AuthorData & { slug: string; url: string })[];
   /** "Jane Doe and John Roe", else the source's name, else the newsroom */
@@ -194,6 +217,17 @@ export interface ArticleView {
   source?: SourceData;
   draft: boolean;
   scheduled: boolean;
+}
+
+/**
+ * The story's first body figure, for cards and share images. Its photo must be usable:
+ * the view is made before the body is rendered (which reports the same problem).
+ */
+function usableFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
+  const photo = firstFigure(inputPath, inputDir);
+  const checked = photo && photoFileProblem(photo.src, inputPath, inputDir);
+  if (checked && "problem" in checked) throw new ContentError([{ file: inputPath.replace(/^\.\//, ""), line: photo!.line, key: "figure.src", message: checked.problem }]);
+  return photo;
 }
 
 /** The typed view of a story, from its (validated) data. */
@@ -211,19 +245,28 @@ export function articleView(
   const byline =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
   const published = toDateTime(page.date, zone);
+  const updated = data.updated ? toDateTime(data.updated, zone) : undefined;
+  const style = ctx.site.dateStyle;
+  // a date without a time (2022-10-04) is shown without one: midnight is not when it happened
+  const hasTime = (value: unknown) => typeof value !== "string" || value.length > 10;
   const lead = data.image ? { ...data.image, ...resolvePhoto(data.image.src, page.inputPath, ctx.inputDir) } : undefined;
   return {
     url: page.url,
-    title: data.title,
-    description: data.description,
+    title: typeset(data.title),
+    description: typeset(data.description),
     published,
-    updated: data.updated ? toDateTime(data.updated, zone) : undefined,
+    updated,
+    shown: {
+      published: formatMoment(published, zone, style, hasTime(data.date)),
+      updated: updated && (hasTime(data.updated) && sameDay(updated, published, zone) ? formatClock(updated, zone, style) : formatMoment(updated, zone, style, hasTime(data.updated))),
+      date: formatMoment(published, zone, style, false),
+    },
     section: { slug: data.section, name: (Object.hasOwn(ctx.sections, data.section) ? ctx.sections[data.section]?.title : undefined) ?? data.section, url: sectionPath(data.section) },
     authors,
     byline,
     tags: (data.tags ?? []).map((name) => ({ name, slug: topicSlug(name), url: topicPath(name) })),
     image: lead && { ...data.image!, url: lead.url },
-    photo: lead ?? firstFigure(page.inputPath, ctx.inputDir),
+    photo: lead ?? usableFigure(page.inputPath, ctx.inputDir),
     source: data.source,
     draft: data.draft === true,
     scheduled: published.toMillis() > Date.parse(ctx.build.now),

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { DATA_FILE_MAX_BYTES, parseYaml, yamlReason } from "./frontmatter.ts";
 import { eleventyFrontMatterYaml } from "./topics-not-collections.ts";
+import { parseFront } from "./front.ts";
 import { authorsSchema, ContentError, sectionsSchema, siteSchema, zodProblems, type SiteData } from "./schema.ts";
 
 const SCHEMAS: Record<string, z.ZodType> = { site: siteSchema, sections: sectionsSchema, authors: authorsSchema };
@@ -31,6 +32,7 @@ export function parseDataFile(contents: string, filePath: string): unknown {
     throw new ContentError(proto.map((key) => ({ file, line: lineOfProto(lines), key, message: "expected a slug or a key of the contract (\"__proto__\" is neither)" })));
   }
   const name = path.basename(filePath).replace(/\.ya?ml$/, "");
+  if (name === "front") return parseFront(contents, file);
   if (name === "site" && process.env.SITE_URL && data && typeof data === "object") {
     data = { ...data, url: process.env.SITE_URL };
   }

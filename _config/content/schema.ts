@@ -102,6 +102,8 @@ export const siteSchema = z.strictObject({
   rawHtml: z.boolean().optional(),
   /** every photo needs a credit */
   requireCredits: z.boolean().optional(),
+  /** how stories' dates and times are written (_config/content/dates.ts DATE_STYLES); default ap */
+  dateStyle: z.enum(["ap", "long"]).optional(),
 });
 
 /** First path segments the site uses itself: a section named so would collide with them (urls.ts). */

@@ -32,6 +32,7 @@ import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
+import { BackgroundIndexer } from "../build/index.ts";
 
 export interface DevOptions {
   /** site folder holding src/ and _data/ (default: cwd) */
@@ -87,6 +88,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const stale = new StaleOutputs();
   /** Eleventy instances replaced by a fresh one: their queued passes do nothing */
   const retired = new WeakSet<Eleventy>();
+  // Search works in the dev server too: the index follows each good build, off the edit's
+  // path (only when serving: the watch-only loop has no search page to serve).
+  const search = options.serve === false ? undefined : new BackgroundIndexer(output, log);
   let elev = await boot();
   let restarting: Promise<void> | undefined;
   // Last line of defence: a late rejection inside Eleventy (a passthrough copy of a pass
@@ -101,6 +105,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     stop: async () => {
       await restarting?.catch(() => undefined);
       await elev.stopWatch();
+      await search?.idle();
     },
   };
 
@@ -224,6 +229,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       forceFull = false;
       for (const file of building) deleted.delete(file);
       for (const file of building) added.delete(file);
+      search?.request();
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
       return result;

@@ -1,4 +1,3 @@
-import { articleView } from "../../_config/content/index.ts";
 import type { PageContext } from "../../_config/site/index.ts";
 import type { ArticleData } from "../../_config/content/index.ts";
 import { href } from "../../_config/content/index.ts";
@@ -6,32 +5,35 @@ import { Base } from "../components/Base.tsx";
 import { Byline } from "../components/Byline.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
-import { articleMeta } from "../../_config/pages/index.ts";
+import type { PageMeta } from "../../_config/pages/index.ts";
+import type { ArticleView } from "../../_config/content/index.ts";
 
-type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
+/** The story's data, with the views computed for it before rendering (src/articles/articles.11tydata.ts). */
+type Props = Omit<PageContext, "authors"> & ArticleData & { content: string; article?: ArticleView; meta?: PageMeta };
 
 /** The story page: headline, dek, byline and dates, lead photo, body, promo, topics. */
 export default function Article(data: Props) {
-  // Eleventy still renders stories that get no page (drafts in production); skip the work.
-  if (data.page.url === false) return null;
-  const { site } = data;
-  const article = articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
-  const meta = articleMeta(article, data);
+  // Eleventy still renders stories that get no page (drafts in production): they get no view.
+  const { site, article, meta } = data;
+  if (!article || !meta) return null;
   // Search indexes only public stories' headline, dek and body (data-pagefind-body);
-  // everything else in the story is marked data-pagefind-ignore.
+  // everything else in the story is marked data-pagefind-ignore; the section and the
+  // publication date are the results' metadata (data-pagefind-meta, shown under each result).
   const indexed = !article.draft && !article.scheduled;
   return (
     <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} meta={meta}>
       <article class="story" data-pagefind-body={indexed ? "" : undefined}>
         <header class="story__header">
-          <p class="story__section" data-pagefind-ignore="all">
-            <a href={href(site, article.section.url)}>{article.section.name}</a>
+          <p class="story__section" data-pagefind-ignore="index">
+            <a href={href(site, article.section.url)} data-pagefind-meta="section">
+              {article.section.name}
+            </a>
             {article.draft && <strong class="flag"> Draft: not in production builds</strong>}
             {article.scheduled && <strong class="flag"> Scheduled: not yet public</strong>}
           </p>
           <h1 class="story__title">{article.title}</h1>
           <p class="story__dek">{article.description}</p>
-          <div data-pagefind-ignore="all">
+          <div data-pagefind-ignore="index">
             <Byline article={article} site={site} />
           </div>
           {article.source && (
