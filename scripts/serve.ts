@@ -27,10 +27,13 @@ if (!process.env.NEWSROOM_DEV_WORKER) {
   let child: ReturnType<typeof spawn> | undefined;
   let stopping = false;
   const run = (clean = false) => {
+    const started = Date.now();
     const env = { ...process.env, NEWSROOM_DEV_WORKER: "1", ...(clean ? { NEWSROOM_DEV_CLEAN: "1" } : {}) };
     child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
     child.on("exit", (code, signal) => {
-      if (!stopping && code === RESTART_EXIT_CODE) {
+      // asked for (a build failed inside Eleventy), or a crash once it was running (not at
+      // start-up, where a fresh one would crash the same way)
+      if (!stopping && (code === RESTART_EXIT_CODE || (code !== 0 && Date.now() - started > 10_000))) {
         console.log("[newsroom] starting a fresh dev server (clean full rebuild)");
         return run(true);
       }

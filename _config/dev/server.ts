@@ -137,10 +137,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const deleted = new Set<string>();
   const added = new Set<string>();
   let passes = 0;
-  /** the files a full pass starts from (stateKey), the last good build's, and whether to skip this pass */
-  let fullPassOver: string | undefined;
-  let lastGood: string | undefined;
-  let skipPass = false;
   let forceFull = false;
   let fullBuild = true;
   let unchanged = 0;
@@ -166,14 +162,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
                 ? "a file was added" // Eleventy 3.1.8's incremental pass races on new templates
                 : "";
         if (elev.watchManager) elev.watchManager.incremental = !reason;
-        // A batch of N files arrives as up to N passes: a full pass over exactly the files
-        // the last good build saw is skipped (shared/DESIGN.md: the oracle is a clean build,
-        // and that build was one).
-        fullPassOver = reason && reason !== "the last build failed" ? stateKey([input, folders.data]) : undefined;
-        if (fullPassOver !== undefined && fullPassOver === lastGood) {
-          skipPass = true;
-          return;
-        }
         if (reason) log(`full rebuild (${reason})`);
         // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
         else if (building.length === 1 && deleted.size === 0 && status.state.ok && !retired.has(elev)) {
@@ -211,19 +199,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let first = true;
   elev.write = async () => {
     if (retired.has(elev)) return [[], []];
-    if (skipPass) {
-      skipPass = false;
-      for (const file of building) added.delete(file);
-      return [[], []];
-    }
     const started = performance.now();
     const isFirst = first;
     first = false;
-    const over = isFirst ? stateKey([input, folders.data]) : fullPassOver;
     try {
       const result = await write();
       const wasBroken = !status.state.ok;
-      lastGood = over;
       status.succeed();
       fast.commit();
       forceFull = false;
@@ -267,9 +248,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   return elev;
   }
 }
-
-/** One string for the state of every file below some folders. */
-const stateKey = (dirs: string[]) => JSON.stringify([...treeState(dirs)].sort());
 
 /** file → "size:mtime" of every file below some folders (symbolic links not followed). */
 function treeState(dirs: string[]): Map<string, string> {
