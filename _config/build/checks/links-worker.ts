@@ -14,9 +14,11 @@ export type LinkMessage = { file: string; html: string } | { scan: string[] } | 
 const { dir, siteUrl } = workerData as { dir: string; siteUrl: string };
 const checker = new LinkChecker(siteUrl);
 const seen = new Set<string>();
-const scanAll = (files: string[]) => {
+// Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
+// Eleventy is still flushing when its pages are done could be read half-written.
+const scanAll = (files: string[], all = false) => {
   for (const file of files) {
-    if (seen.has(file)) continue;
+    if (seen.has(file) || (!all && !file.endsWith(".html"))) continue;
     seen.add(file);
     checker.scanFile(dir, file);
   }
@@ -28,7 +30,7 @@ parentPort!.on("message", (message: LinkMessage) => {
   } else if ("scan" in message) {
     scanAll(message.scan);
   } else {
-    scanAll(message.finish);
+    scanAll(message.finish, true);
     parentPort!.postMessage(checker.finish(dir, message.finish));
     parentPort!.close();
   }
