@@ -16,6 +16,7 @@ import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
 import { firstMessage, startTsWorker } from "../../util/index.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
+import type { BuildCache } from "../build-cache.ts";
 
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
@@ -37,6 +38,8 @@ export interface CheckContext {
    */
   written?: Promise<unknown>;
   onPage?(listener: (file: string, html: string) => void): void;
+  /** in a build: the incremental build's cache (html-validate's results are read from the previous state, written to the next) */
+  cache?: BuildCache;
 }
 
 export interface CheckReport {
@@ -72,7 +75,10 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
       recordPhase(`check: ${name}`, performance.now() - start);
     }
   };
-  const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  // In a build, the results live in the build cache's state (a failed build leaves it as
+  // it was); a check run on its own (tests) keeps them in `<root>/.cache/checks/`.
+  const cacheDir = ctx.cache ? ctx.cache.previousPath("checks") : ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  const writeDir = ctx.cache ? ctx.cache.nextPath("checks") : cacheDir;
   // The link check's worker scans pages as Eleventy writes them (in a build), then the
   // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
   // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
@@ -87,7 +93,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   try {
     await ctx.written;
     early = listFiles(dir);
-    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
+    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS, writeDir));
     validating.catch(() => undefined); // awaited below
     linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
     linking.catch(() => undefined); // awaited below
