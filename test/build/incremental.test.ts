@@ -4,10 +4,13 @@
  * `.cache/` writes exactly the bytes a clean build of the same inputs writes: the same
  * set of files, every file byte for byte.
  *
- * Each case: a copy of one built project (code, content, dist/, .cache/) gets a change
- * and is built again (incremental); a fresh copy of the same inputs with no dist/ and
- * no cache at all is built once (clean); the two dist/ trees are compared. Builds are
- * real `npm run build` processes (test/helpers/project.ts), so code edits take effect.
+ * Each case: a copy of one built site (content, dist/, .cache/) gets a change and is
+ * built again (incremental); a fresh copy of the same inputs with no dist/ and no build
+ * state is built (clean); the two dist/ trees are compared. Content and data changes
+ * are built in this process (`buildSite` with the checks, each copy at a new path:
+ * Eleventy remembers file bodies by path within a process); changes to code (layouts,
+ * CSS, build code, the lock file) are built by real `npm run build` processes in a copy
+ * of the whole project (test/helpers/project.ts), so the edit takes effect.
  * The clean side has no `dist/` and no build state. It is given two things, to keep
  * the matrix quick, neither of which can make its output follow the incremental side:
  * the base build's image cache (`.cache/images/`: encodings named by the content hash
@@ -24,9 +27,13 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { copyFolder, copyProject, editIn, npmBuild, removeIn, treeDifferences, treeOf, writeIn, type BuildRun } from "../helpers/project.ts";
+import { buildSite, postBuildChecks, summaryLine } from "../../_config/build/index.ts";
+import { NOW, prepareFixture, ROOT } from "../helpers/site.ts";
 
 let base: string;
+let siteBase: string;
 let work: string;
+let serial = 0;
 const folders: string[] = [];
 const A = "src/articles/2024";
 
@@ -58,7 +65,25 @@ before(async () => {
   await writeIn(base, `${A}/photo.placeholder.jpg`, await photo(90, 120, 150));
   await writeIn(base, `${A}/second-story.md`, SECOND);
   ok(await npmBuild(base), "the base build");
+  siteBase = await prepareFixture("good", { [`${A}/photo.placeholder.jpg`]: await photo(90, 120, 150), [`${A}/second-story.md`]: SECOND });
+  folders.push(siteBase);
+  ok(await buildHere(siteBase), "the base build (in process)");
 });
+
+/** `npm run build` in this process, on a site folder made by prepareFixture (its own .cache/ beside src/). */
+async function buildHere(dir: string, _args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
+  const vars: Record<string, string> = { NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "", ...env };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    const result = await buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [postBuildChecks()] });
+    return { stdout: summaryLine(result), stderr: "", code: 0 };
+  } catch (error) {
+    return { stdout: "", stderr: String((error as Error).stack ?? error), code: 1 };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  }
+}
 after(async () => {
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
@@ -71,6 +96,8 @@ interface Change {
   says?: RegExp;
   /** the incremental build starts without dist/ (a fresh CI checkout with the cache restored) */
   noDist?: boolean;
+  /** a change to code: built by `npm run build` processes in a copy of the project */
+  code?: boolean;
 }
 
 const CHANGES: Change[] = [
@@ -87,10 +114,10 @@ const CHANGES: Change[] = [
   { name: "_data/site changed", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")) },
   { name: "_data/sections changed", apply: (d) => editIn(d, "_data/sections.yaml", (t) => t.replace("title: Business", "title: Business & Markets")) },
   { name: "a photo replaced under the same name", apply: async (d) => writeIn(d, `${A}/photo.placeholder.jpg`, await photo(200, 80, 40)) },
-  { name: "a layout or component change", apply: (d) => editIn(d, "_includes/components/Footer.tsx", (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited="">')), says: /the code changed/ },
-  { name: "a CSS change", apply: (d) => editIn(d, "src/assets/css/site.css", (t) => `${t}\n.incremental-probe { color: inherit; }\n`) },
-  { name: "a change to build code", apply: (d) => editIn(d, "_config/pages/headers.ts", (t) => `${t}\n// a build-code edit with no output of its own\n`), says: /the code changed.*; 0 files changed/ },
-  { name: "a dependency upgrade (lock file)", apply: (d) => editIn(d, "package-lock.json", (t) => t.replace('"name": "newsroom"', '"name": "newsroom" ')), says: /the code changed/ },
+  { name: "a layout or component change", code: true, apply: (d) => editIn(d, "_includes/components/Footer.tsx", (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited="">')), says: /the code changed/ },
+  { name: "a CSS change", code: true, apply: (d) => editIn(d, "src/assets/css/site.css", (t) => `${t}\n.incremental-probe { color: inherit; }\n`) },
+  { name: "a change to build code", code: true, apply: (d) => editIn(d, "_config/pages/headers.ts", (t) => `${t}\n// a build-code edit with no output of its own\n`), says: /the code changed.*; 0 files changed/ },
+  { name: "a dependency upgrade (lock file)", code: true, apply: (d) => editIn(d, "package-lock.json", (t) => t.replace('"name": "newsroom"', '"name": "newsroom" ')), says: /the code changed/ },
   { name: "the clock passing a scheduled story's date", apply: async () => undefined, env: { NEWSROOM_NOW: "2030-01-02T12:00:00Z" }, says: /: [1-9]\d* changed/ },
   { name: "a draft made public", apply: (d) => editIn(d, `${A}/draft-story.md`, (t) => t.replace("draft: true\n", "")) },
 ];
@@ -98,16 +125,21 @@ const CHANGES: Change[] = [
 describe("an incremental build equals a clean build of the same inputs, byte for byte", () => {
   for (const change of CHANGES) {
     it(change.name, async () => {
-      const incremental = await copyFolder(base, change.noDist ? ["dist"] : [], path.join(work, "incremental"));
-      const clean = await copyFolder(base, ["dist", ".cache"], path.join(work, "clean"));
-      await cp(path.join(base, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+      // code changes: fixed folder names (tsx's compile cache); in process: new ones each time
+      const from = change.code ? base : siteBase;
+      const build = change.code ? npmBuild : buildHere;
+      const name = change.code ? "" : `-${++serial}`;
+      const incremental = await copyFolder(from, change.noDist ? ["dist"] : [], path.join(work, `incremental${name}`));
+      const clean = await copyFolder(from, ["dist", ".cache"], path.join(work, `clean${name}`));
+      await cp(path.join(from, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
       await change.apply(incremental);
       await change.apply(clean);
-      const said = ok(await npmBuild(incremental, [], change.env), "the incremental build");
+      const said = ok(await build(incremental, [], change.env), "the incremental build");
       if (change.says) assert.match(said, change.says);
       await cp(path.join(incremental, ".cache/build/checks"), path.join(clean, ".cache/build/checks"), { recursive: true });
-      ok(await npmBuild(clean, [], change.env), "the clean build");
+      ok(await build(clean, [], change.env), "the clean build");
       assert.deepEqual(treeDifferences(treeOf(path.join(incremental, "dist")), treeOf(path.join(clean, "dist"))), []);
+      if (!change.code) await Promise.all([incremental, clean].map((d) => rm(d, { recursive: true, force: true })));
     });
   }
 });
