@@ -32,7 +32,7 @@ const NEWSROOM: Tool[] = ["newsroom-cold", "newsroom-edit", "newsroom-nochange",
 
 /** What a one-story edit did to the output (from the build's summary line and dist/). */
 export interface EditEffect {
-  /** files whose bytes changed (the summary line) */
+  /** files whose bytes changed (the summary line), the search index's own files not counted */
   filesChanged: number;
   /** output files that show the story (contain a link to it): its page, lists, feeds, sitemaps */
   filesShowing: number;
@@ -156,7 +156,7 @@ export function report(r: Results, info: Record<string, string>, command: string
     "",
     `Written by \`${command}\` (bench/run.ts); regenerate it with the same command. Each build is a child process; tools run interleaved (clean, one edit, nothing changed, every page, stock, Hugo, clean, …), ${r.warmup} warm-up round(s) then ${r.runs} timed round(s) per corpus size (one at 20,000 stories and above). Wall time is the child's; peak RSS is the largest resident set of the child or any of its processes (GNU time \`%M\`); CPU is user + system time of the child and its processes (less sensitive than wall time to other load on the machine).`,
     "",
-    "- **Newsroom**: package.json's `build` script (`npm run build`), run as npm runs it, in a site folder holding the corpus and the project's templates: a full production build (every page type the project has, checks included) into a temporary folder, swapped into `dist/`. *Clean*: `.cache/`, `dist/` and tsx's compile cache removed first. *One story edited*: right after that, the newest story's headline changed (a publish; `.cache/` and `dist/` kept). *Nothing changed*: the same build again. *Every page changed*: `_data/site.yaml`'s description changed (it is in every page's head), as a layout edit would, with the photo and card caches warm. The last column of the ratios: files whose bytes the edit changed (the build's summary line) / output files that show the story (contain a link to its page: the page itself, lists, feeds, sitemaps).",
+    "- **Newsroom**: package.json's `build` script (`npm run build`), run as npm runs it, in a site folder holding the corpus and the project's templates: a full production build (every page type the project has, checks included) into a temporary folder, swapped into `dist/`. *Clean*: `.cache/`, `dist/` and tsx's compile cache removed first. *One story edited*: right after that, the newest story's headline changed (a publish; `.cache/` and `dist/` kept). *Nothing changed*: the same build again. *Every page changed*: `_data/site.yaml`'s description changed (it is in every page's head), as a layout edit would, with the photo and card caches warm. The last column of the ratios: files whose bytes the edit changed (the build's summary line; the search index's own files, which Pagefind rewrites, not counted) / output files that show the story (contain a link to its page: the page itself, lists, feeds, sitemaps).",
     "- **Stock Eleventy**: the same Eleventy package on the same markdown files, one Nunjucks layout, a home page listing the newest stories, `markdownTemplateEngine: false`, nothing else.",
     "- **Hugo**: the same files as `content/<section>/<slug>.md`; single, list (paginated) and terms templates, tags and authors taxonomies, its default RSS and sitemap.",
     "",

@@ -124,7 +124,9 @@ async function runBuild(tool: Tool, sites: Sites, newest: Newest): Promise<Sampl
 
 /** What the one-story edit changed: files (from the build's summary line) and the files that show the story. */
 function editEffect(sample: Sample, sites: Sites, newest: Newest): EditEffect {
-  const filesChanged = Number((/; ([\d,]+) files changed/.exec(sample.output ?? "")?.[1] ?? "NaN").replace(/,/g, ""));
+  const m = /; ([\d,]+) files changed \(([\d,]+) of them in the search index\)/.exec(sample.output ?? "");
+  const num = (x: string | undefined) => Number((x ?? "NaN").replace(/,/g, ""));
+  const filesChanged = num(m?.[1]) - num(m?.[2]);
   const dist = path.join(sites.newsroom, "dist");
   const link = `/${newest.section}/${newest.slug}/`;
   let filesShowing = 0;

@@ -142,5 +142,6 @@ export function summaryLine(result: { changes: OutputChanges; coldReason?: strin
   const reused = result.reused.length ? ` (reused: ${result.reused.join(", ")})` : "";
   if (!result.compared) return `${count(c.pages)} pages: all built afresh (${result.coldReason ?? "no previous build"})${reused}`;
   const why = result.coldReason ? ` (${result.coldReason}: nothing reused that depends on it)` : "";
-  return `${count(c.pages)} pages: ${count(c.changedPages)} changed, ${count(c.pages - c.changedPages)} unchanged since the last build${why}${reused}; ${count(c.changed.length)} files changed, ${count(c.removed.length)} removed`;
+  const search = c.changed.filter((f) => f.startsWith("/pagefind/")).length;
+  return `${count(c.pages)} pages: ${count(c.changedPages)} changed, ${count(c.pages - c.changedPages)} unchanged since the last build${why}${reused}; ${count(c.changed.length)} files changed (${count(search)} of them in the search index), ${count(c.removed.length)} removed`;
 }

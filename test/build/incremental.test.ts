@@ -101,7 +101,7 @@ interface Change {
 }
 
 const CHANGES: Change[] = [
-  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed, 0 removed/ },
+  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ },
   { name: "nothing changed, dist/ absent (cache restored in CI)", apply: async () => undefined, noDist: true, says: /0 changed.*reused: search index/ },
   { name: "a body edit", apply: (d) => editIn(d, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Just one edited paragraph")), says: /: [1-9]\d* changed/ },
   { name: "a headline edit (lists and feeds)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")) },
