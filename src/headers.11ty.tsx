@@ -1,4 +1,4 @@
-/** `dist/_headers`: HTTP headers for Netlify / Cloudflare Pages (rules in _config/headers.ts). */
+/** `dist/_headers`: HTTP headers for Netlify / Cloudflare Pages (rules in _config/pages/headers.ts). */
 import type { PageContext } from "../_config/site/index.ts";
 import { headerRules, headersFile } from "../_config/pages/index.ts";
 

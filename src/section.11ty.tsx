@@ -1,4 +1,4 @@
-/** One page per page of each section list (collections.sectionPages, from _config/indexes.ts). */
+/** One page per page of each section list (collections.sectionPages, from _config/site/indexes.ts). */
 import { listingTemplate } from "../_config/site/index.ts";
 import { sectionPath } from "../_config/content/index.ts";
 

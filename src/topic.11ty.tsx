@@ -1,4 +1,4 @@
-/** One page per page of each topic list (collections.topicPages, from _config/indexes.ts). */
+/** One page per page of each topic list (collections.topicPages, from _config/site/indexes.ts). */
 import { listingTemplate } from "../_config/site/index.ts";
 import { topicPath } from "../_config/content/index.ts";
 

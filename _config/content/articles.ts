@@ -4,13 +4,13 @@
  * files), the production rules (drafts, scheduled stories), and the typed view of a
  * story that every layout, card, feed and JSON-LD block reads.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { parseContentDate, toDateTime } from "./dates.ts";
 import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
-import { photoProblem } from "./photo-files.ts";
+import { unusablePhoto } from "./photo-files.ts";
+import { currentBuild } from "../util/index.ts";
 import {
   articleSchema,
   ISO_DATE_PATTERN,
@@ -82,7 +82,7 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   const image = data.image as Partial<ImageData> | undefined;
   if (image && typeof image === "object" && typeof image.src === "string") {
     const photo = resolvePhoto(image.src, file, ctx.inputDir);
-    const unreadable = existsSync(photo.file) ? photoProblem(photo.file) : `photo file not found: ${photo.file}`;
+    const unreadable = unusablePhoto(photo.file);
     if (unreadable) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: unreadable });
     if (ctx.site.requireCredits && !image.credit) problems.push({ file, line: lineOf("image"), key: "image.credit", message: "required (the site requires a credit on every photo)" });
   }
@@ -103,10 +103,23 @@ export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: F
   return { fm, problems: validateFrontMatter(file, fm.data, fm.lines, ctx) };
 }
 
+// Within one build a story is validated once: its computed view asks first (a view of
+// invalid data would fail with a confusing error), then its data schema.
+let checkedIn = 0;
+const checked = new Map<string, ArticleData>();
+
 /** Reads and validates one story file; throws a ContentError listing every problem. */
 export function assertArticleFile(file: string, ctx: ValidationContext): ArticleData {
+  const build = currentBuild(); // 0 outside a build: always checked afresh
+  if (build !== checkedIn) {
+    checked.clear();
+    checkedIn = build;
+  }
+  const hit = build ? checked.get(file) : undefined;
+  if (hit) return hit;
   const { fm, problems } = checkArticleFile(file, ctx);
   if (problems.length || !fm) throw new ContentError(problems);
+  if (build) checked.set(file, fm.data as ArticleData);
   return fm.data as ArticleData;
 }
 
@@ -140,6 +153,17 @@ export interface ArticleView {
   scheduled: boolean;
 }
 
+/**
+ * The story's first body figure, for cards and share images. Its photo must be usable:
+ * the view is made before the body is rendered (which reports the same problem).
+ */
+function usableFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
+  const photo = firstFigure(inputPath, inputDir);
+  const problem = photo && unusablePhoto(photo.file);
+  if (problem) throw new ContentError([{ file: inputPath.replace(/^\.\//, ""), line: photo.line, key: "figure.src", message: problem }]);
+  return photo;
+}
+
 /** The typed view of a story, from its (validated) data. */
 export function articleView(
   data: ArticleData,
@@ -167,7 +191,7 @@ export function articleView(
     byline,
     tags: (data.tags ?? []).map((name) => ({ name, slug: topicSlug(name), url: topicPath(name) })),
     image: lead && { ...data.image!, url: lead.url },
-    photo: lead ?? firstFigure(page.inputPath, ctx.inputDir),
+    photo: lead ?? usableFigure(page.inputPath, ctx.inputDir),
     source: data.source,
     draft: data.draft === true,
     scheduled: published.toMillis() > Date.parse(ctx.build.now),

@@ -61,7 +61,8 @@ export function resolvePhoto(src: string, inputPath: string, inputDir: string): 
   return { file, url: `/${rel}` };
 }
 
-export type StoryPhoto = ImageData & { url: string; file: string };
+/** A story's photo: its data, site path and file (and, for a body figure, the file line of its block). */
+export type StoryPhoto = ImageData & { url: string; file: string; line?: number };
 const figureCache = new Map<string, { mtimeMs: number; build: number; photo: StoryPhoto | undefined }>();
 
 /**
@@ -92,7 +93,7 @@ export function firstFigure(inputPath: string, inputDir: string): StoryPhoto | u
   if (start >= 0 && end > start) {
     const { block } = parseBlock("figure", lines.slice(start + 1, end), start, inputPath);
     const f = block?.fields;
-    if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir) };
+    if (f?.src && f.alt) photo = { src: f.src, alt: f.alt, caption: f.caption, credit: f.credit, ...resolvePhoto(f.src, inputPath, inputDir), line: all.length - lines.length + start + 1 };
   }
   figureCache.set(inputPath, { mtimeMs, build, photo });
   return photo;

@@ -101,6 +101,11 @@ export function photoProblem(file: string): string | undefined {
   return scanned && !scanned.ok ? `unreadable image ${file}: ${scanned.error}` : undefined;
 }
 
+/** Why a photo file can't be used: missing, unreadable or outside src/ (undefined when fine). */
+export function unusablePhoto(file: string): string | undefined {
+  return existsSync(file) ? photoProblem(file) : `photo file not found: ${file}`;
+}
+
 /** A scanned photo's hash and dimensions; throws if it was not scanned or is unreadable. */
 export function photoInfo(file: string): PhotoInfo {
   const scanned = library.get(path.resolve(file));

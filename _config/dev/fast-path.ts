@@ -15,9 +15,9 @@
  * a changed URL, an error anywhere) is left to Eleventy's pass, which reports errors.
  * If that pass fails, the two files are put back as they were (the last good pages).
  */
-import type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { freshPages, freshTemplate, isWriteable, lastTemplateMap, pagesOfEntry, renderAndWrite, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "../eleventy/index.ts";
 import { isArticlePath, publicArticles, type ArticleItem, type PageContext } from "../site/index.ts";
 
 /** A page written ahead of the pass, as Eleventy's dev server takes it for a live reload. */
@@ -28,32 +28,7 @@ export interface EarlyPage {
   content: string;
 }
 
-type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, config: unknown) => TemplateInternals;
-
 const normal = (p: string) => p.replace(/^\.\//, "");
-
-/** A fresh Template for a file, set up as TemplateWriter#_createTemplate does (no shared caches). */
-function freshTemplate(writer: TemplateWriterInternals, like: TemplateInternals, inputPath: string): TemplateInternals {
-  const Template = like.constructor as TemplateClass;
-  const tmpl = new Template(inputPath, writer.templateData, writer.extensionMap, writer.templateConfig);
-  tmpl.logger = writer.logger;
-  tmpl.setTransforms(writer.config.transforms);
-  tmpl.setLinters(writer.config.linters);
-  return tmpl;
-}
-
-/** The pages of a template with fresh data; `collections` as the layouts will see them. */
-async function pagesOf(tmpl: TemplateInternals, collections: (data: Record<string, unknown>, pages?: PageEntry[]) => Record<string, unknown>): Promise<PageEntry[]> {
-  const data = await tmpl.getData();
-  await tmpl.getTemplateMapEntries(data);
-  data.collections = collections(data);
-  const pages = await tmpl.getTemplates(data);
-  for (const page of pages) {
-    const schema = page.data.eleventyDataSchema;
-    if (typeof schema === "function") await schema(page.data);
-  }
-  return pages;
-}
 
 export class FastPath {
   /** files written ahead of the pass → their previous bytes (undefined: did not exist) */
@@ -65,26 +40,26 @@ export class FastPath {
    */
   async run(writer: TemplateWriterInternals | undefined, changed: string): Promise<EarlyPage[]> {
     this.backups.clear();
-    const map = writer?.templateMap?.map;
-    const collectionsData = writer?.templateMap?.collectionsData;
-    if (!writer || !map || !collectionsData || !changed.endsWith(".md") || !existsSync(changed)) return [];
+    const last = lastTemplateMap(writer);
+    if (!writer || !last || !changed.endsWith(".md") || !existsSync(changed)) return [];
+    const { map, collections: collectionsData } = last;
     const before = map.find((e) => normal(e.inputPath) === normal(changed));
-    const home = map.find((e) => e._pages?.some((p) => p.url === "/"));
-    if (!before?._pages?.length || !home) return [];
+    const home = map.find((e) => pagesOfEntry(e).some((p) => p.url === "/"));
+    if (!before || !pagesOfEntry(before).length || !home) return [];
     try {
       const story = freshTemplate(writer, before.template, before.inputPath);
-      const pages = await pagesOf(story, () => collectionsData);
-      const known = new Set(before._pages.map((p) => p.outputPath));
+      const pages = await freshPages(story, () => collectionsData);
+      const known = new Set(pagesOfEntry(before).map((p) => p.outputPath));
       if (pages.length === 0 || pages.some((p) => !known.has(p.outputPath))) return []; // a new URL: the pass decides
       const storyItems = pages.filter((p) => p.url !== false);
       const homeTemplate = freshTemplate(writer, home.template, home.inputPath);
-      const homePages = await pagesOf(homeTemplate, (data) => ({
+      const homePages = await freshPages(homeTemplate, (data) => ({
         ...collectionsData,
         articles: withItem(collectionsData.articles as ArticleItem[], before.inputPath, storyItems, data as unknown as Pick<PageContext, "build" | "eleventy">),
       }));
       const written: EarlyPage[] = [];
       for (const [tmpl, list] of [[story, pages], [homeTemplate, homePages]] as const) {
-        for (const page of list) if (typeof page.outputPath === "string" && tmpl.behavior.isWriteable()) written.push(await this.write(tmpl, page));
+        for (const page of list) if (typeof page.outputPath === "string" && isWriteable(tmpl)) written.push(await this.write(tmpl, page));
       }
       return written;
     } catch {
@@ -95,10 +70,8 @@ export class FastPath {
 
   private async write(tmpl: TemplateInternals, page: PageEntry): Promise<EarlyPage> {
     const file = page.outputPath as string;
-    page.templateContent = await tmpl.renderPageEntryWithoutLayout(page);
-    const content = await tmpl.renderPageEntry(page);
     if (!this.backups.has(file)) this.backups.set(file, await readFile(file).catch(() => undefined));
-    await tmpl._write(page, content);
+    const content = await renderAndWrite(tmpl, page);
     return { url: String(page.url), inputPath: page.inputPath, outputPath: file, content };
   }
 

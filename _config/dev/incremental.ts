@@ -19,7 +19,7 @@
  *
  * Skipped pages still count as written by their template for stale-outputs.ts.
  */
-import type { MapEntry, PageEntry, TemplateWriterInternals } from "@11ty/eleventy";
+import { entryWithPages, interceptEntryWrites, pagesOfEntry, type MapEntry, type PageEntry, type TemplateWriterInternals } from "../eleventy/index.ts";
 import type { ListingPage } from "../site/index.ts";
 
 const normal = (p: string) => p.replace(/^\.\//, "");
@@ -66,26 +66,25 @@ export class IncrementalPlanner {
     const changed = plan.changed ? normal(plan.changed) : undefined;
     const first: Promise<unknown>[] = [];
     let gate: Promise<unknown> | undefined;
-    const generate = writer._generateTemplate.bind(writer);
-    writer._generateTemplate = (entry: MapEntry, to: string) => {
+    interceptEntryWrites(writer, (entry: MapEntry, generate) => {
       const pages = this.select(entry, skip, changed);
       if (pages.length === 0) return Promise.resolve([]);
-      const job = pages.length === entry._pages.length ? entry : (Object.create(entry, { _pages: { value: pages } }) as MapEntry);
-      if (!changed) return generate(job, to);
+      const job = entryWithPages(entry, pages);
+      if (!changed) return generate(job);
       if (normal(entry.inputPath) === changed || pages.some((p) => p.url === "/")) {
-        const done = generate(job, to);
+        const done = generate(job);
         first.push(done);
         return done;
       }
       // Eleventy starts every page in one synchronous loop: once it has run, `first` is complete.
       gate ??= new Promise((resolve) => setImmediate(resolve)).then(() => Promise.allSettled(first));
-      return gate.then(() => generate(job, to));
-    };
+      return gate.then(() => generate(job));
+    });
   }
 
   /** The pages of an entry to render; records list signatures; keeps the rest. */
   private select(entry: MapEntry, skip: boolean, changed: string | undefined): PageEntry[] {
-    return entry._pages.filter((page) => {
+    return pagesOfEntry(entry).filter((page) => {
       const listing = listingOf(page);
       if (!listing || typeof page.outputPath !== "string") return true;
       this.seen.add(page.outputPath);

@@ -50,6 +50,7 @@ declare module "@11ty/eleventy" {
     _generateTemplate(entry: MapEntry, to: string): Promise<unknown>;
   }
   export default class Eleventy {
+    static getVersion(): string;
     constructor(
       input?: string,
       output?: string,

@@ -4,3 +4,4 @@
  */
 
 export * from "./eleventy-types.ts";
+export * from "./internals.ts";

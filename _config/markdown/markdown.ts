@@ -15,10 +15,9 @@
 import markdownIt from "markdown-it";
 import type { Env, MarkdownIt, StateBlock, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { existsSync } from "node:fs";
 import { ContentError, type Problem } from "../content/index.ts";
 import { bodyLineOffset } from "../content/index.ts";
-import { photoProblem } from "../content/index.ts";
+import { unusablePhoto } from "../content/index.ts";
 import { slugifyText } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
 import { parseBlock, resolvePhoto, type ContentBlock } from "../content/index.ts";
@@ -68,7 +67,7 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
   }
   if (block?.kind === "figure" && env.page?.inputPath) {
     const photo = resolvePhoto(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
-    const unreadable = existsSync(photo.file) ? photoProblem(photo.file) : `photo file not found: ${photo.file}`;
+    const unreadable = unusablePhoto(photo.file);
     if (unreadable) problems.push({ file, line: startLine + 1, key: "figure.src", message: unreadable });
     else block.fields.url = photo.url; // the path prefix is added when rendering
   }

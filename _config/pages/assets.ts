@@ -1,7 +1,7 @@
 /**
  * Static assets. Everything under `src/assets/` is copied with a content hash in its
  * name (`site.css` → `site.3f2a9c1b7e.css`), so hosts can cache it for a year as
- * immutable (see `_config/headers.ts`); pages ask for an asset with `assetUrl()` and
+ * immutable (see `_config/pages/headers.ts`); pages ask for an asset with `assetUrl()` and
  * never name the unhashed file (a transform rewrites any reference that still does,
  * e.g. an author photo under /assets/ named in _data). Photos elsewhere under src/ are copied as they are
  * (photo processing has its own module), and `.ts` data files load through tsx.

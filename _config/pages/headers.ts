@@ -3,7 +3,7 @@
  * Cloudflare Pages format (https://docs.netlify.com/routing/headers/,
  * https://developers.cloudflare.com/pages/configuration/headers/): a strict CSP
  * the site satisfies (no inline scripts or styles anywhere), the usual hardening
- * headers, and a year of immutable caching for fingerprinted assets (_config/assets.ts).
+ * headers, and a year of immutable caching for fingerprinted assets (_config/pages/assets.ts).
  * The browser tests serve the build with exactly these headers.
  */
 import { pathPrefix, type UrlSite } from "../content/index.ts";

@@ -2,7 +2,7 @@
  * Responsive-image markup, as pure functions: which widths and formats every photo
  * gets, the `sizes` of each place a photo appears (they mirror src/assets/css/site.css),
  * and the rewrite of a plain `<img src alt>` into `<picture>` with AVIF, WebP and JPEG
- * sources. The image transform (_config/images.ts) feeds it eleventy-img's metadata.
+ * sources. The image transform (_config/photos/images.ts) feeds it eleventy-img's metadata.
  */
 import { escapeHtml } from "../markdown/index.ts";
 

@@ -41,8 +41,10 @@ interface ViewEntry {
 }
 const views = new WeakMap<object, ViewEntry>();
 
-/** The typed view of a collection item. */
+/** The typed view of a collection item: the one computed for its page (articles.11tydata.ts), else made here. */
 export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
+  const computed = (item.data as { article?: ArticleView }).article;
+  if (computed) return computed;
   const build = currentBuild(); // 0 outside an Eleventy build: nothing is remembered then
   const hit = build ? views.get(item.data) : undefined;
   if (hit && hit.build === build && hit.url === item.url && hit.inputPath === item.inputPath && hit.date === item.date.getTime()) return hit.view;

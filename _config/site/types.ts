@@ -18,7 +18,7 @@ export interface PageContext {
   build: BuildInfo;
   eleventy: { directories: { input: string } };
   page: { url: string | false; inputPath: string; date: Date; outputPath: string | false };
-  /** `articles` (public stories, newest first) and the index lists (_config/indexes.ts) */
+  /** `articles` (public stories, newest first) and the index lists (_config/site/indexes.ts) */
   collections: { articles: ArticleItem[] } & Indexes;
   content?: string;
 }

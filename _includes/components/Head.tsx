@@ -11,7 +11,7 @@ export interface HeadProps {
   site: SiteData;
   /** the page's own title; the site name is added by the pattern */
   title?: string;
-  /** description, canonical, social tags, feeds and JSON-LD (_config/metadata.ts) */
+  /** description, canonical, social tags, feeds and JSON-LD (_config/pages/metadata.ts) */
   meta: PageMeta;
   children?: ComponentChildren;
 }

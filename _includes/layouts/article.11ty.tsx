@@ -1,4 +1,3 @@
-import { articleView } from "../../_config/content/index.ts";
 import type { PageContext } from "../../_config/site/index.ts";
 import type { ArticleData } from "../../_config/content/index.ts";
 import { href } from "../../_config/content/index.ts";
@@ -6,17 +5,17 @@ import { Base } from "../components/Base.tsx";
 import { Byline } from "../components/Byline.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
-import { articleMeta } from "../../_config/pages/index.ts";
+import type { PageMeta } from "../../_config/pages/index.ts";
+import type { ArticleView } from "../../_config/content/index.ts";
 
-type Props = Omit<PageContext, "authors"> & ArticleData & { content: string };
+/** The story's data, with the views computed for it before rendering (src/articles/articles.11tydata.ts). */
+type Props = Omit<PageContext, "authors"> & ArticleData & { content: string; article?: ArticleView; meta?: PageMeta };
 
 /** The story page: headline, dek, byline and dates, lead photo, body, promo, topics. */
 export default function Article(data: Props) {
-  // Eleventy still renders stories that get no page (drafts in production); skip the work.
-  if (data.page.url === false) return null;
-  const { site } = data;
-  const article = articleView(data, { ...data.page, url: data.page.url }, { ...data, authors: data.staff, inputDir: data.eleventy.directories.input });
-  const meta = articleMeta(article, data);
+  // Eleventy still renders stories that get no page (drafts in production): they get no view.
+  const { site, article, meta } = data;
+  if (!article || !meta) return null;
   // Search indexes only public stories' headline, dek and body (data-pagefind-body);
   // everything else in the story is marked data-pagefind-ignore.
   const indexed = !article.draft && !article.scheduled;

@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of the html-validate check (_config/checks/html.ts): validates
+ * Worker-thread entry of the html-validate check (_config/build/checks/html.ts): validates
  * the pages it is given off the main thread, so Pagefind's pipe and the link check
  * keep running on the main one.
  */

@@ -1,6 +1,6 @@
 /**
  * The post-build checks `npm run build` runs on the temporary output before it
- * replaces dist/ (see _config/build.ts): html-validate on every page, and every
+ * replaces dist/ (see _config/build/build.ts): html-validate on every page, and every
  * internal link, image, srcset entry and #fragment resolving inside the build.
  * Any finding fails the build with the list of findings; dist/ stays as it was.
  */

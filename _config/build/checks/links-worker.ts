@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of the link check (_config/checks/links.ts), off the main thread
+ * Worker-thread entry of the link check (_config/build/checks/links.ts), off the main thread
  * so Eleventy and Pagefind's pipe keep it. Messages, in order:
  *   { file, html }  a page as Eleventy writes it (during the build)
  *   { scan }        every file Eleventy wrote: those not yet seen are read from disk

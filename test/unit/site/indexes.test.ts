@@ -1,4 +1,4 @@
-/** Pure list building (_config/indexes.ts): pagination boundaries and grouping. */
+/** Pure list building (_config/site/indexes.ts): pagination boundaries and grouping. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ArticleItem } from "../../../_config/site/collections.ts";

@@ -1,0 +1,124 @@
+/**
+ * The one adapter over Eleventy's internals (Eleventy 3.1.8's src/TemplateWriter.js,
+ * src/Template.js, src/TemplateMap.js, src/Data/ComputedDataProxy.js). Eleventy has no
+ * public API for these; the dev loop's fast path and incremental planner, and the
+ * computed views, reach them only through this file. On another Eleventy version,
+ * test/unit/eleventy/internals.test.ts fails and names what to re-check here.
+ */
+import Eleventy, { type MapEntry, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "@11ty/eleventy";
+
+export type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
+
+/** The Eleventy version this adapter was written and tested for. */
+export const ADAPTED_ELEVENTY_VERSION = "3.1.8";
+
+/** What to re-check in this adapter when Eleventy changes. */
+export const ADAPTER_CHECKLIST = [
+  "TemplateWriter#_generateTemplate(entry, to) is still called once per map entry, in one synchronous loop",
+  "TemplateWriter#templateMap.map / .collectionsData still hold the last build's entries and collections",
+  "new Template(inputPath, templateData, extensionMap, templateConfig) and setTransforms/setLinters/logger",
+  "Template#getData, getTemplateMapEntries, getTemplates, renderPageEntryWithoutLayout, renderPageEntry, _write, behavior.isWriteable",
+  "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
+];
+
+/** The installed Eleventy's version. */
+export function installedEleventyVersion(): string {
+  return Eleventy.getVersion();
+}
+
+/** Undefined when the installed Eleventy is the adapted one; else what to re-check, naming this file. */
+export function adapterMismatch(installed = installedEleventyVersion()): string | undefined {
+  if (installed === ADAPTED_ELEVENTY_VERSION) return undefined;
+  return (
+    `Eleventy ${installed} is installed, but _config/eleventy/internals.ts was written for Eleventy ${ADAPTED_ELEVENTY_VERSION}. ` +
+    `Re-check in Eleventy's source, then update ADAPTED_ELEVENTY_VERSION:\n- ${ADAPTER_CHECKLIST.join("\n- ")}`
+  );
+}
+
+// ── the last build's template map ────────────────────────────────────────────
+
+/** The last build's template map entries and collections (undefined before a first build). */
+export function lastTemplateMap(writer: TemplateWriterInternals | undefined): { map: MapEntry[]; collections: Record<string, unknown> } | undefined {
+  const map = writer?.templateMap?.map;
+  const collections = writer?.templateMap?.collectionsData;
+  return map && collections ? { map, collections } : undefined;
+}
+
+/** The pages a map entry produced. */
+export const pagesOfEntry = (entry: MapEntry): PageEntry[] => entry._pages ?? [];
+
+/**
+ * Puts `generate` in front of the writer's per-entry render-and-write step; `next`
+ * renders and writes the pages of the entry it is given (the entry itself, or a copy
+ * holding only some of its pages: `entryWithPages`).
+ */
+export function interceptEntryWrites(
+  writer: TemplateWriterInternals,
+  generate: (entry: MapEntry, next: (entry: MapEntry) => Promise<unknown>) => Promise<unknown>,
+): void {
+  const original = writer._generateTemplate.bind(writer);
+  writer._generateTemplate = (entry: MapEntry, to: string) => generate(entry, (job) => original(job, to));
+}
+
+/** The same entry, with only `pages` to render. */
+export function entryWithPages(entry: MapEntry, pages: PageEntry[]): MapEntry {
+  return pages.length === pagesOfEntry(entry).length ? entry : (Object.create(entry, { _pages: { value: pages } }) as MapEntry);
+}
+
+// ── rendering one template outside Eleventy's pass ───────────────────────────
+
+type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, config: unknown) => TemplateInternals;
+
+/** A fresh Template for a file, set up as TemplateWriter#_createTemplate does (no shared caches). */
+export function freshTemplate(writer: TemplateWriterInternals, like: TemplateInternals, inputPath: string): TemplateInternals {
+  const Template = like.constructor as TemplateClass;
+  const tmpl = new Template(inputPath, writer.templateData, writer.extensionMap, writer.templateConfig);
+  tmpl.logger = writer.logger;
+  tmpl.setTransforms(writer.config.transforms);
+  tmpl.setLinters(writer.config.linters);
+  return tmpl;
+}
+
+/** A template's pages with fresh data, `collections` as its layouts will see them; each page's data schema run. */
+export async function freshPages(tmpl: TemplateInternals, collections: (data: Record<string, unknown>) => Record<string, unknown>): Promise<PageEntry[]> {
+  const data = await tmpl.getData();
+  await tmpl.getTemplateMapEntries(data);
+  data.collections = collections(data);
+  const pages = await tmpl.getTemplates(data);
+  for (const page of pages) {
+    const schema = page.data.eleventyDataSchema;
+    if (typeof schema === "function") await schema(page.data);
+  }
+  return pages;
+}
+
+/** Whether Eleventy writes this template's pages to disk. */
+export const isWriteable = (tmpl: TemplateInternals): boolean => tmpl.behavior.isWriteable();
+
+/** Renders one page (content, then layout) and writes it where Eleventy would; returns the HTML. */
+export async function renderAndWrite(tmpl: TemplateInternals, page: PageEntry): Promise<string> {
+  page.templateContent = await tmpl.renderPageEntryWithoutLayout(page);
+  const content = await tmpl.renderPageEntry(page);
+  await tmpl._write(page, content);
+  return content;
+}
+
+// ── computed data ────────────────────────────────────────────────────────────
+
+/**
+ * A computed-data function that runs only on real data. To order computed keys,
+ * Eleventy first calls every computed function with a proxy of the page's data that
+ * records which keys it reads, and whose plain objects have no own keys. A view is
+ * costly and not written for proxies: on that pass this reads the keys it depends on
+ * (so Eleventy orders it after them) and returns undefined.
+ */
+export function computedView<D extends object, T>(dependsOn: string[], fn: (data: D) => T): (data: D) => T | undefined {
+  return (data: D) => {
+    if (Object.keys(data).length > 0) return fn(data);
+    for (const key of dependsOn) {
+      let value: unknown = data;
+      for (const part of key.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    return undefined;
+  };
+}
