@@ -4,6 +4,7 @@
  * internal link, image, srcset entry and #fragment resolving inside the build.
  * Any finding fails the build with the list of findings; dist/ stays as it was.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -48,6 +49,8 @@ export interface CheckReport {
   links: number;
   /** pages whose html-validate result came from the cache (same bytes as a page of the last build) */
   cachedPages: number;
+  /** pages whose link scan came from the cache (their references are still resolved against this build) */
+  linkScansReused: number;
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -82,7 +85,12 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   // The link check's worker scans pages as Eleventy writes them (in a build), then the
   // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
   // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl });
+  // The link check's page scans are a memo too (by page bytes, under the site URL and the
+  // code fingerprint); only a build has a cache to keep them in.
+  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}.json`) : undefined);
+  const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
+  const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut });
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
@@ -115,6 +123,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     pages: html.pages,
     cachedPages: html.cached,
     links: linkReport.checked,
+    linkScansReused: linkReport.reused ?? 0,
     findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
@@ -136,7 +145,8 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
     log(
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
-        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : ""),
+        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : "") +
+        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan, resolved afresh)` : ""),
     );
     if (report.findings.length) throw new CheckError(report.findings);
     return report;
