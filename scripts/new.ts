@@ -1,12 +1,12 @@
 /**
- * `npm run new -- --section world [--author slug]... [--slug slug] "Headline here"`:
+ * `npm run new -- --section world [--author slug]... [--language uk] [--slug slug] "Headline here"`:
  * writes src/articles/<yyyy>/<slug>.md as a draft dated now, prints its path, and
  * refuses to overwrite a story. Run from the site folder (holding src/ and _data/).
  */
 import { parseArgs } from "node:util";
 import { newStory, UsageError } from "../_config/dev/index.ts";
 
-const USAGE = 'usage: npm run new -- --section <section> [--author <slug>]... [--slug <slug>] "Headline here"';
+const USAGE = 'usage: npm run new -- --section <section> [--author <slug>]... [--language <tag>] [--slug <slug>] "Headline here"';
 
 try {
   const { values, positionals } = parseArgs({
@@ -15,6 +15,7 @@ try {
       section: { type: "string" },
       author: { type: "string", multiple: true },
       slug: { type: "string" },
+      language: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -29,6 +30,7 @@ try {
       section: values.section,
       authors: values.author?.flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean),
       slug: values.slug,
+      language: values.language,
       now: process.env.NEWSROOM_NOW,
     });
     console.log(file);

@@ -80,3 +80,52 @@ async function hasIndexedPage(dir: string): Promise<boolean> {
   }
   return false;
 }
+
+/** How many pages the written index holds (Pagefind's entry file, summed over languages). */
+export async function indexedPages(dir: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(dir, SEARCH_BUNDLE, "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+}
+
+/**
+ * The dev server's search index (`npm start`): re-indexed after each successful build,
+ * in the background, so an edit's page is served before the index catches up. One run
+ * at a time; builds that finish meanwhile ask for one more run, not one each.
+ */
+export class BackgroundIndexer {
+  private running?: Promise<void>;
+  private again = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Starts indexing now, or once more after the run in progress. Never throws. */
+  request(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = undefined));
+  }
+
+  /** Resolves when no run is in progress or queued. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      const started = performance.now();
+      try {
+        await indexSearch(this.dir);
+        const pages = await indexedPages(this.dir);
+        this.log(`search index: ${pages} ${pages === 1 ? "story" : "stories"} (${Math.round(performance.now() - started)} ms)`);
+      } catch (error) {
+        this.log(`search index failed (${(error as Error).message}); the search page says so until the next build`);
+      }
+    } while (this.again);
+  }
+}

@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { parseContentDate, toDateTime } from "./dates.ts";
+import { formatClock, formatMoment, parseContentDate, sameDay, toDateTime } from "./dates.ts";
+import { typeset } from "./typeset.ts";
 import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
 import { unusablePhoto } from "./photo-files.ts";
@@ -136,10 +137,18 @@ export interface Link {
 
 export interface ArticleView {
   url: string;
+  /** the headline, typeset (curly quotes, dashes): plain text, as everything shows it */
   title: string;
+  /** the dek, typeset like the title */
   description: string;
   published: DateTime;
   updated?: DateTime;
+  /**
+   * The dates as readers see them, in the site's zone and `dateStyle`: published with
+   * its time when the story gives one ("Sept. 2, 2026, 9:14 a.m. EDT"); updated as a
+   * time alone on the same day ("2:30 p.m. EDT"); the date alone for cards.
+   */
+  shown: { published: string; updated?: string; date: string };
   section: Link & { slug: string };
   authors: (AuthorData & { slug: string; url: string })[];
   /** "Jane Doe and John Roe", else the source's name, else the newsroom */
@@ -179,13 +188,22 @@ export function articleView(
   const byline =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
   const published = toDateTime(page.date, zone);
+  const updated = data.updated ? toDateTime(data.updated, zone) : undefined;
+  const style = ctx.site.dateStyle;
+  // a date without a time (2022-10-04) is shown without one: midnight is not when it happened
+  const hasTime = (value: unknown) => typeof value !== "string" || value.length > 10;
   const lead = data.image ? { ...data.image, ...resolvePhoto(data.image.src, page.inputPath, ctx.inputDir) } : undefined;
   return {
     url: page.url,
-    title: data.title,
-    description: data.description,
+    title: typeset(data.title),
+    description: typeset(data.description),
     published,
-    updated: data.updated ? toDateTime(data.updated, zone) : undefined,
+    updated,
+    shown: {
+      published: formatMoment(published, zone, style, hasTime(data.date)),
+      updated: updated && (hasTime(data.updated) && sameDay(updated, published, zone) ? formatClock(updated, zone, style) : formatMoment(updated, zone, style, hasTime(data.updated))),
+      date: formatMoment(published, zone, style, false),
+    },
     section: { slug: data.section, name: ctx.sections[data.section]?.title ?? data.section, url: sectionPath(data.section) },
     authors,
     byline,

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { parseYaml } from "./frontmatter.ts";
 import { eleventyFrontMatterYaml } from "./topics-not-collections.ts";
+import { parseFront } from "./front.ts";
 import { authorsSchema, ContentError, sectionsSchema, siteSchema, zodProblems, type SiteData } from "./schema.ts";
 
 const SCHEMAS: Record<string, z.ZodType> = { site: siteSchema, sections: sectionsSchema, authors: authorsSchema };
@@ -24,6 +25,7 @@ export function parseDataFile(contents: string, filePath: string): unknown {
     throw new ContentError([{ file, line: line === undefined ? undefined : line + 1, key: "(yaml)", message: `malformed YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}` }]);
   }
   const name = path.basename(filePath).replace(/\.ya?ml$/, "");
+  if (name === "front") return parseFront(contents, file);
   if (name === "site" && process.env.SITE_URL && data && typeof data === "object") {
     data = { ...data, url: process.env.SITE_URL };
   }

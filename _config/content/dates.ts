@@ -17,6 +17,64 @@ export const DATE_FORMATS = {
 } as const satisfies Record<string, string>;
 
 export type DateFormat = keyof typeof DATE_FORMATS;
+
+/**
+ * How the site writes a story's moments (`_data/site` `dateStyle`), one named style per
+ * newsroom convention: a date, and a time with the zone's abbreviation.
+ * - `ap` (the default, Associated Press style): "Sept. 2, 2026", "9:14 a.m. EDT", "9 a.m. EDT", "noon EDT"
+ * - `long`: "September 2, 2026", "9:14 AM EDT"
+ */
+export const DATE_STYLES = {
+  ap: {
+    date: (dt: DateTime) => `${AP_MONTHS[dt.month - 1]} ${dt.day}, ${dt.year}`,
+    time: (dt: DateTime) => `${apClock(dt)} ${zoneAbbreviation(dt)}`,
+  },
+  long: {
+    date: (dt: DateTime) => dt.setLocale("en-US").toFormat("LLLL d, yyyy"),
+    time: (dt: DateTime) => dt.setLocale("en-US").toFormat("h:mm a ZZZZ"),
+  },
+} as const satisfies Record<string, { date: (dt: DateTime) => string; time: (dt: DateTime) => string }>;
+
+export type DateStyle = keyof typeof DATE_STYLES;
+export const DEFAULT_DATE_STYLE: DateStyle = "ap";
+
+/** AP abbreviates the months longer than five letters (AP Stylebook, "months"). */
+const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/** "9:14 a.m.", "9 a.m." (no ":00"), "noon", "midnight" (AP Stylebook, "times"). */
+function apClock(dt: DateTime): string {
+  if (dt.minute === 0 && dt.hour === 12) return "noon";
+  if (dt.minute === 0 && dt.hour === 0) return "midnight";
+  const hour = dt.hour % 12 || 12;
+  return `${hour}${dt.minute ? `:${String(dt.minute).padStart(2, "0")}` : ""} ${dt.hour < 12 ? "a.m." : "p.m."}`;
+}
+
+/** "EDT", "EST", "CET"; luxon's short offset name in English (a zone without one reads "GMT+2"). */
+function zoneAbbreviation(dt: DateTime): string {
+  return dt.setLocale("en-US").toFormat("ZZZZ");
+}
+
+/**
+ * A story's moment as readers see it, in the site's zone and style: the date, and the
+ * time with the zone when the story gave one ("Sept. 2, 2026, 9:14 a.m. EDT").
+ */
+export function formatMoment(value: DateInput, zone: string, style: DateStyle = DEFAULT_DATE_STYLE, withTime = true): string {
+  return remember(`M\u0000${zone}\u0000${style}\u0000${withTime}\u0000${keyOf(value)}`, () => {
+    const dt = toDateTime(value, zone);
+    const s = DATE_STYLES[style];
+    return withTime ? `${s.date(dt)}, ${s.time(dt)}` : s.date(dt);
+  });
+}
+
+/** The time alone, with the zone ("2:30 p.m. EDT"): an update on the day of publication. */
+export function formatClock(value: DateInput, zone: string, style: DateStyle = DEFAULT_DATE_STYLE): string {
+  return remember(`C\u0000${zone}\u0000${style}\u0000${keyOf(value)}`, () => DATE_STYLES[style].time(toDateTime(value, zone)));
+}
+
+/** Whether two moments fall on the same calendar day in the zone. */
+export function sameDay(a: DateInput, b: DateInput, zone: string): boolean {
+  return toDateTime(a, zone).toISODate() === toDateTime(b, zone).toISODate();
+}
 export type DateInput = Date | DateTime | string;
 
 /**

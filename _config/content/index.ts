@@ -10,11 +10,13 @@ export * from "./articles.ts";
 export * from "./blocks.ts";
 export * from "./data.ts";
 export * from "./dates.ts";
+export * from "./front.ts";
 export * from "./frontmatter.ts";
 export * from "./photo-files.ts";
 export * from "./schema.ts";
 export * from "./slug.ts";
 export * from "./topics-not-collections.ts";
+export * from "./typeset.ts";
 export * from "./urls.ts";
 
 /** The content room's plugin. */

@@ -86,10 +86,12 @@ export const siteSchema = z.strictObject({
   rawHtml: z.boolean().optional(),
   /** every photo needs a credit */
   requireCredits: z.boolean().optional(),
+  /** how stories' dates and times are written (_config/content/dates.ts DATE_STYLES); default ap */
+  dateStyle: z.enum(["ap", "long"]).optional(),
 });
 
 /** First path segments the site uses itself: a section named so would collide with them. */
-export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "img", "page", "search", "topics"] as const;
+export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "follow", "img", "page", "search", "topics"] as const;
 
 export const sectionsSchema = z
   .record(slugSchema, sectionSchema)

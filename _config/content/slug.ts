@@ -13,6 +13,11 @@
  * test/unit/slug.test.ts checks it against slugify on a table and on random strings.
  */
 import slugify from "@sindresorhus/slugify";
+import translitModule from "cyrillic-to-translit-js";
+
+// A CommonJS package whose types describe an ES default export: the import is
+// module.exports, which is that function itself (the one untyped boundary here).
+const cyrillicToTranslit = translitModule as unknown as typeof translitModule.default;
 
 const memo = new Map<string, string>();
 const ASCII = /^[\x00-\x7f]*$/;
@@ -37,3 +42,24 @@ export function slug(text: string): string {
   }
   return result;
 }
+
+/**
+ * Romanizations by language, where a maintained library follows the language's own
+ * national standard. Ukrainian: the national system of 2010 (Cabinet of Ministers
+ * resolution 55, 27 January 2010; `cyrillic-to-translit-js`'s "uk" preset, which gives
+ * the resolution's examples: Згорани → Zghorany, Знам'янка → Znamianka, Їжакевич →
+ * Yizhakevych). Every other language and script goes through slugify's transliteration.
+ */
+const ROMANIZERS: Record<string, (text: string) => string> = {
+  uk: (text) => ukrainian.transform(text),
+};
+const ukrainian = cyrillicToTranslit({ preset: "uk" });
+
+/** The slug of a headline in a language (a BCP 47 tag; its primary subtag picks the romanization). */
+export function slugForLanguage(text: string, language?: string): string {
+  const romanize = ROMANIZERS[(language ?? "").toLowerCase().split("-")[0]!];
+  return slug(romanize ? romanize(text) : text);
+}
+
+/** The languages with a national romanization (the rest use slugify's). */
+export const ROMANIZED_LANGUAGES = Object.keys(ROMANIZERS);

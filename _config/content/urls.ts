@@ -73,6 +73,8 @@ export const sectionFeedPath = (section: string) => `/${section}/feed.xml`;
 export const sitemapPath = () => "/sitemap.xml";
 export const newsSitemapPath = () => "/news-sitemap.xml";
 export const searchPath = () => "/search/";
+/** the human page about following the site (what feeds are, and their addresses) */
+export const followPath = () => "/follow/";
 export const notFoundPath = () => "/404.html";
 
 /**

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { Env } from "markdown-it";
-import { checkArticleFile, type ValidationContext } from "../content/index.ts";
+import { checkArticleFile, frontProblems, readFront, type StorySections, type ValidationContext } from "../content/index.ts";
 import { parseDataFile } from "../content/index.ts";
 import { parseContentDate } from "../content/index.ts";
 import { lineOfKey } from "../content/index.ts";
@@ -76,6 +76,20 @@ const anything = <T extends object>() => new Proxy({} as T, { has: () => true })
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
 
+/** `_data/front`: its shape, and every entry against the stories (drafts and scheduled ones count: they get there). */
+function checkFront(dataDir: string, stories: StoryEntry[], sections: SectionsData | undefined): Problem[] {
+  let read: ReturnType<typeof readFront>;
+  try {
+    read = readFront(dataDir);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems;
+    throw e;
+  }
+  const paths: StorySections = new Map();
+  for (const s of stories) paths.set(s.url, s.url.split("/")[1]!);
+  return frontProblems(read.front, paths, sections ?? anything<SectionsData>(), read.file, read.source);
+}
+
 export function checkSite(options: CheckOptions): CheckResult {
   const problems: Problem[] = [];
   const site = loadData<SiteData>(path.join(options.data, "site.yaml"), problems);
@@ -115,6 +129,7 @@ export function checkSite(options: CheckOptions): CheckResult {
     });
   }
   problems.push(...checkLinks(stories, site, sections ? Object.keys(sections) : []));
+  problems.push(...checkFront(options.data, stories, sections));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, stories: files.length };
 }

@@ -26,7 +26,7 @@ const normal = (p: string) => p.replace(/^\.\//, "");
 
 /** What a list page shows, as a string: equal strings, equal pages (given unchanged stories). */
 export function listingSignature(listing: ListingPage): string {
-  const { items, ...head } = listing;
+  const { items, front: _front, ...head } = listing; // the front is cut from the items
   return JSON.stringify([head, items.map((item) => item.inputPath)]);
 }
 

@@ -9,8 +9,8 @@ import { DateTime } from "luxon";
 import { storyFiles } from "./check.ts";
 import { parseDataFile } from "../content/index.ts";
 import { readFrontMatter } from "../content/index.ts";
-import { SLUG_PATTERN, type AuthorsData, type SectionsData, type SiteData } from "../content/index.ts";
-import { slugifyText } from "../content/index.ts";
+import { articleSchema, SLUG_PATTERN, type AuthorsData, type SectionsData, type SiteData } from "../content/index.ts";
+import { slugForLanguage } from "../content/index.ts";
 
 export interface NewStoryOptions {
   /** content folder (`src`) */
@@ -22,6 +22,8 @@ export interface NewStoryOptions {
   authors?: string[];
   /** override the slug made from the headline */
   slug?: string;
+  /** the story's language (BCP 47, e.g. uk); default the site's. It picks the headline's romanization for the slug */
+  language?: string;
   /** "now" (ISO); default: the clock */
   now?: string;
 }
@@ -37,7 +39,7 @@ const load = <T>(dir: string, name: string) => {
 /** A YAML scalar that stays a string whatever the headline holds (JSON strings are YAML). */
 const yamlString = (s: string) => JSON.stringify(s);
 
-export function storySource(o: { title: string; section: string; date: string; authors: string[] }): string {
+export function storySource(o: { title: string; section: string; date: string; authors: string[]; language?: string }): string {
   return [
     "---",
     `title: ${yamlString(o.title)}`,
@@ -45,6 +47,7 @@ export function storySource(o: { title: string; section: string; date: string; a
     `date: ${o.date}`,
     `section: ${o.section}`,
     ...(o.authors.length ? [`authors: [${o.authors.join(", ")}]`] : []),
+    ...(o.language ? [`language: ${o.language}`] : []),
     "draft: true",
     "---",
     "Write the story here.",
@@ -66,7 +69,9 @@ export function newStory(o: NewStoryOptions): string {
   for (const a of authors) {
     if (!(a in staff)) throw new UsageError(`unknown author "${a}"; expected one of ${Object.keys(staff).join(", ")} (from _data/authors)`);
   }
-  const slug = o.slug ?? slugifyText(title).slice(0, 80).replace(/-+$/, "");
+  const language = o.language ?? site.language;
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language)) throw new UsageError(`--language "${language}" is not a BCP 47 language tag like uk or en-GB`);
+  const slug = o.slug ?? (slugForLanguage(title, language) || "section").slice(0, 80).replace(/-+$/, "");
   if (!SLUG_PATTERN.test(slug) || slug === "section") throw new UsageError(`cannot make a slug from "${title}"; pass one with --slug`);
   const now = (o.now ? DateTime.fromISO(o.now) : DateTime.now()).setZone(site.timezone).startOf("second");
   const file = path.join(o.input, "articles", now.toFormat("yyyy"), `${slug}.md`);
@@ -78,6 +83,8 @@ export function newStory(o: NewStoryOptions): string {
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const date = now.toISO({ suppressMilliseconds: true, includeOffset: true })!;
-  writeFileSync(file, storySource({ title, section: o.section, date, authors }), { flag: "wx" });
+  // The story names its language when it is not the site's, once the contract has the key.
+  const declared = language !== site.language && "language" in articleSchema.shape ? language : undefined;
+  writeFileSync(file, storySource({ title, section: o.section, date, authors, language: declared }), { flag: "wx" });
   return file;
 }

@@ -24,6 +24,7 @@ import { BuildStatus, explainFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
+import { BackgroundIndexer } from "../build/index.ts";
 
 export interface DevOptions {
   /** site folder holding src/ and _data/ (default: cwd) */
@@ -55,6 +56,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const stale = new StaleOutputs();
   const planner = new IncrementalPlanner();
   const fast = new FastPath();
+  // Search works in the dev server too: the index follows each good build, off the edit's
+  // path (only when serving: the watch-only loop has no search page to serve).
+  const search = options.serve === false ? undefined : new BackgroundIndexer(output, log);
   const deleted = new Set<string>();
   let forceFull = false;
   let fullBuild = true;
@@ -118,6 +122,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       fast.commit();
       forceFull = false;
       for (const file of building) deleted.delete(file);
+      search?.request();
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
       return result;
@@ -139,5 +144,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   });
   if (options.serve !== false) await elev.serve(options.port);
   log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
-  return { status, stop: () => elev.stopWatch() };
+  return {
+    status,
+    stop: async () => {
+      await elev.stopWatch();
+      await search?.idle();
+    },
+  };
 }

@@ -10,6 +10,7 @@ import sitemapsPlugin from "./sitemaps.ts";
 export * from "./assets.ts";
 export * from "./feed-formats.ts";
 export * from "./feeds.ts";
+export * from "./follow.ts";
 export * from "./headers.ts";
 export * from "./jsonld.ts";
 export * from "./metadata.ts";

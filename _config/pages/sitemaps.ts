@@ -10,6 +10,7 @@
 import { DateTime } from "luxon";
 import type { BuildInfo } from "../content/index.ts";
 import type { ArticleItem } from "../site/index.ts";
+import { typeset } from "../content/index.ts";
 import { isoDate } from "../content/index.ts";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -83,7 +84,7 @@ export function newsEntries(articles: ArticleItem[], ctx: SitemapContext): NewsE
     .filter((item) => item.date.getTime() >= from && item.date.getTime() <= now.toMillis())
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, NEWS_LIMIT)
-    .map((item) => ({ loc: absoluteUrl(site, item.url as string), title: item.data.title, published: isoDate(item.date, site.timezone) }));
+    .map((item) => ({ loc: absoluteUrl(site, item.url as string), title: typeset(item.data.title), published: isoDate(item.date, site.timezone) }));
 }
 
 /** ISO 639 language for news:language: en-US → en; Chinese keeps its script (zh-cn, zh-tw). */

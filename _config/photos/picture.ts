@@ -14,16 +14,15 @@ export type Format = (typeof FORMATS)[number];
 
 /**
  * `sizes` per context, from the CSS: the story column is min(40rem, 100vw - 2 × --space);
- * cards sit in `repeat(auto-fill, minmax(18rem, 1fr))` inside `main` (72rem, --space
- * padding and gaps): one column below ~40rem, two below ~60rem, then three (22rem at
- * 72rem); from 60rem the first card spans two columns.
+ * a front's lead photo fills the width of `main` (72rem, --space padding) on a phone and
+ * three fifths of it from 48rem; every other card photo is a thumbnail beside the card's
+ * text (6.5rem, 8rem from 48rem).
  */
 export const SIZES = {
   lead: "(min-width: 43rem) 40rem, calc(100vw - 2rem)",
   story: "(min-width: 43rem) 40rem, calc(100vw - 2rem)",
-  card: "(min-width: 72rem) 22rem, (min-width: 60rem) calc((100vw - 6rem) / 3), (min-width: 40rem) calc((100vw - 4rem) / 2), calc(100vw - 2rem)",
-  "card-featured":
-    "(min-width: 72rem) 45.5rem, (min-width: 60rem) calc((100vw - 6rem) * 2 / 3 + 1.5rem), (min-width: 40rem) calc((100vw - 4rem) / 2), calc(100vw - 2rem)",
+  card: "(min-width: 48rem) 8rem, 6.5rem",
+  "card-featured": "(min-width: 75rem) 42rem, (min-width: 48rem) calc((100vw - 4rem) * 0.6), calc(100vw - 2rem)",
 } as const;
 export type PhotoContext = keyof typeof SIZES;
 
@@ -60,14 +59,12 @@ export function parseAttributes(tag: string): Record<string, string> {
   return attrs;
 }
 
-/** Where an <img> sits: the lead photo (data-lead), a card photo (the first card of a grid is wider), or a story figure. */
-export function contextOf(attrs: Record<string, string>, htmlBefore: string): PhotoContext {
+/** Where an <img> sits: the lead photo (data-lead), a front's lead card (card__photo--lead), a card's thumbnail, or a story figure. */
+export function contextOf(attrs: Record<string, string>, _htmlBefore = ""): PhotoContext {
   if ("data-lead" in attrs) return "lead";
-  if (!(attrs.class ?? "").split(/\s+/).includes("card__photo")) return "story";
-  const grid = [...htmlBefore.matchAll(/class="cards[\s"]/g)].at(-1);
-  if (!grid) return "card";
-  const cardsSoFar = htmlBefore.slice(grid.index).match(/<article[\s>]/g)?.length ?? 0;
-  return cardsSoFar === 1 ? "card-featured" : "card";
+  const classes = (attrs.class ?? "").split(/\s+/);
+  if (classes.includes("card__photo--lead")) return "card-featured";
+  return classes.includes("card__photo") ? "card" : "story";
 }
 
 /** Every <img> of a page with its attributes and context. */
@@ -103,7 +100,7 @@ export function pictureHtml(img: Pick<ImgTag, "attrs" | "context">, renditions: 
     .filter(([k]) => !OWN.has(k))
     .map(([k, v]) => (k === "alt" || v ? attr(k, v) : ` ${k}`))
     .join("");
-  const loading = img.context === "lead" ? ' fetchpriority="high"' : ' loading="lazy" decoding="async"';
+  const loading = img.context === "lead" || img.context === "card-featured" ? ' fetchpriority="high"' : ' loading="lazy" decoding="async"';
   return (
     `<picture>${sources}<img${attr("src", fallback.url)}${kept}${attr("width", fallback.width)}${attr("height", fallback.height)}` +
     `${attr("srcset", srcset(jpegs))}${attr("sizes", sizes)}${loading}></picture>`

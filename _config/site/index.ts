@@ -6,6 +6,7 @@ import type { EleventyConfig } from "../eleventy/index.ts";
 import collectionsPlugin from "./collections.ts";
 
 export * from "./collections.ts";
+export * from "./front.ts";
 export * from "./indexes.ts";
 export * from "./listing.ts";
 export * from "./types.ts";

@@ -11,6 +11,8 @@ export type { IndexEntry, Indexes } from "./types.ts";
 import type { CollectionApi, EleventyConfig } from "../eleventy/index.ts";
 import { loadDataFile, loadSite } from "../content/index.ts";
 import { paginate, type ListingPage } from "./listing.ts";
+import { frontOrder, splitFront, storySections } from "./front.ts";
+import { assertFront, type FrontData } from "../content/index.ts";
 import type { AuthorData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
 import { archivePath, authorPath, sectionPath, topicPath, topicSlug } from "../content/index.ts";
 
@@ -18,6 +20,8 @@ export interface IndexInput {
   site: Pick<SiteData, "pageSize" | "timezone" | "language">;
   sections: SectionsData;
   authors: AuthorsData;
+  /** _data/front (already checked against the stories); none: every front newest first */
+  front?: FrontData;
 }
 
 /** Groups stories (kept newest first) under keys, in first-seen order. */
@@ -53,13 +57,16 @@ function topicNames(items: ArticleItem[]): Map<string, string> {
 }
 
 /** Every list of the site from the public stories (newest first). Pure. */
-export function buildIndexes(articles: ArticleItem[], { site, sections, authors }: IndexInput): Indexes {
+export function buildIndexes(articles: ArticleItem[], { site, sections, authors, front = {} }: IndexInput): Indexes {
   const size = site.pageSize;
   const zone = site.timezone;
   const bySection = groupBy(articles, (a) => [a.data.section]);
-  const sectionPages = Object.entries(sections).flatMap(([slug, s]) =>
-    paginate({ type: "section", key: slug, title: s.title, description: s.description }, bySection.get(slug) ?? [], size, (p) => sectionPath(slug, p)),
-  );
+  // A section front: its _data/front list first, then newest first; page 1 is laid out as a front.
+  const sectionPages = Object.entries(sections).flatMap(([slug, s]) => {
+    const pages = paginate({ type: "section", key: slug, title: s.title, description: s.description }, frontOrder(front.sections?.[slug] ?? [], bySection.get(slug) ?? []), size, (p) => sectionPath(slug, p));
+    pages[0]!.front = splitFront(pages[0]!.items);
+    return pages;
+  });
 
   const names = topicNames(articles);
   const byTopic = groupBy(articles, (a) => (a.data.tags ?? []).map(topicSlug));
@@ -100,10 +107,14 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
     let indexes = memo.get(api);
     if (!indexes) {
       const dir = eleventyConfig.directories.data;
+      const sections = loadDataFile(dir, "sections") as SectionsData;
+      // Every story, drafts too: a front may list one before it is public, but never a path no story has.
+      const stories = storySections(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[]);
       indexes = buildIndexes(articlesOf(api), {
         site: loadSite(dir),
-        sections: loadDataFile(dir, "sections") as SectionsData,
+        sections,
         authors: loadDataFile(dir, "authors") as AuthorsData,
+        front: assertFront(dir, stories, sections),
       });
       memo.set(api, indexes);
     }

@@ -4,7 +4,7 @@
  * all use them without importing each other in a circle.
  */
 import type { ArticleData, AuthorData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
-import type { BuildInfo } from "../content/index.ts";
+import type { BuildInfo, FrontData } from "../content/index.ts";
 import type { CollectionItem } from "../eleventy/index.ts";
 
 export type ArticleItem = CollectionItem<ArticleData & { build: BuildInfo }>;
@@ -21,6 +21,8 @@ export interface PageContext {
   /** `articles` (public stories, newest first) and the index lists (_config/site/indexes.ts) */
   collections: { articles: ArticleItem[] } & Indexes;
   content?: string;
+  /** _data/front (validated; absent without the file) */
+  front?: FrontData;
 }
 
 export type ListingType = "section" | "topic" | "author" | "archive";
@@ -45,6 +47,15 @@ export interface ListingPage {
   next?: string;
   /** page 1 of the list */
   first: string;
+  /** page 1 of a section front: its items cut into lead, top row and stream */
+  front?: Front;
+}
+
+/** A front as the layouts lay it out: the lead, the row of top stories, then the stream (_config/site/front.ts). */
+export interface Front {
+  lead?: ArticleItem;
+  top: ArticleItem[];
+  stream: ArticleItem[];
 }
 
 /** A line of an index page: a topic, an author or a month, with its story count. */

@@ -3,22 +3,35 @@ import type { SiteData } from "../../_config/content/index.ts";
 import { href } from "../../_config/content/index.ts";
 import { Time } from "./Time.tsx";
 
+export interface ArticleCardProps {
+  article: ArticleView;
+  site: SiteData;
+  headingLevel?: 2 | 3;
+  /** `lead`: a front's lead story, large with its photo; otherwise a card with a thumbnail */
+  variant?: "lead" | "top";
+  /** the section kicker (left out on a section's own front, where every card shares it) */
+  showSection?: boolean;
+}
+
 /** A story in a list: section, headline, dek, date, photo when present. */
-export function ArticleCard({ article, site, headingLevel = 2 }: { article: ArticleView; site: SiteData; headingLevel?: 2 | 3 }) {
+export function ArticleCard({ article, site, headingLevel = 2, variant, showSection = true }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const lead = variant === "lead";
   return (
-    <article class="card">
-      {article.photo && <img class="card__photo" src={href(site, article.photo.url)} alt={article.photo.alt} />}
+    <article class={variant ? `card card--${variant}` : "card"}>
+      {article.photo && <img class={lead ? "card__photo card__photo--lead" : "card__photo"} src={href(site, article.photo.url)} alt={article.photo.alt} />}
       <div class="card__text">
-        <p class="card__section">
-          <a href={href(site, article.section.url)}>{article.section.name}</a>
-        </p>
+        {showSection && (
+          <p class="card__section">
+            <a href={href(site, article.section.url)}>{article.section.name}</a>
+          </p>
+        )}
         <Heading class="card__title">
           <a href={href(site, article.url)}>{article.title}</a>
         </Heading>
         <p class="card__dek">{article.description}</p>
         <p class="card__meta">
-          <Time value={article.published} zone={site.timezone} />
+          <Time value={article.published} zone={site.timezone} text={article.shown.date} />
           {article.draft && <strong class="flag"> Draft</strong>}
           {article.scheduled && <strong class="flag"> Scheduled</strong>}
         </p>

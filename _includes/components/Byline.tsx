@@ -22,10 +22,10 @@ export function Byline({ article, site }: { article: ArticleView; site: SiteData
           : article.byline}
       </p>
       <p class="byline__dates">
-        Published <Time value={article.published} zone={zone} />
+        Published <Time value={article.published} zone={zone} text={article.shown.published} searchMeta="date" />
         {article.updated && (
           <>
-            {" · "}Updated <Time value={article.updated} zone={zone} />
+            {" · "}Updated <Time value={article.updated} zone={zone} text={article.shown.updated} />
           </>
         )}
       </p>

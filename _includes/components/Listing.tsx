@@ -3,6 +3,7 @@ import type { PageContext } from "../../_config/site/index.ts";
 import { listingTitle, type ListingPage } from "../../_config/site/index.ts";
 import { absoluteUrl } from "../../_config/content/index.ts";
 import { ArticleList } from "./ArticleList.tsx";
+import { FrontPage } from "./FrontPage.tsx";
 import { Base } from "./Base.tsx";
 import { Pagination } from "./Pagination.tsx";
 
@@ -12,7 +13,7 @@ export type ListingProps = PageContext & { listing: ListingPage };
  * The shell of every paginated list (section, topic, author, archive): a header with
  * the page's h1 and the layout's intro, the stories, and the pagination.
  */
-export function Listing({ ctx, kicker, intro, empty, section, listHeading }: {
+export function Listing({ ctx, kicker, intro, empty, section, listHeading, showSection = true }: {
   ctx: ListingProps;
   kicker?: ComponentChildren;
   intro?: ComponentChildren;
@@ -22,6 +23,8 @@ export function Listing({ ctx, kicker, intro, empty, section, listHeading }: {
   section?: string;
   /** an h2 over the stories (their headlines then are h3) */
   listHeading?: string;
+  /** each card's section kicker (off on a section's own front) */
+  showSection?: boolean;
 }) {
   const { site, listing } = ctx;
   return (
@@ -37,8 +40,14 @@ export function Listing({ ctx, kicker, intro, empty, section, listHeading }: {
             </p>
           )}
         </header>
-        {listHeading && <h2 class="list-heading">{listHeading}</h2>}
-        <ArticleList items={listing.items} ctx={ctx} empty={empty} headingLevel={listHeading ? 3 : 2} />
+        {listing.front?.lead ? (
+          <FrontPage front={listing.front} ctx={ctx} streamHeading={listHeading ?? "More stories"} showSection={showSection} />
+        ) : (
+          <>
+            {listHeading && <h2 class="list-heading">{listHeading}</h2>}
+            <ArticleList items={listing.items} ctx={ctx} empty={empty} headingLevel={listHeading ? 3 : 2} showSection={showSection} />
+          </>
+        )}
         <Pagination listing={listing} site={site} />
       </div>
     </Base>

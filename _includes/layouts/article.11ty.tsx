@@ -17,20 +17,23 @@ export default function Article(data: Props) {
   const { site, article, meta } = data;
   if (!article || !meta) return null;
   // Search indexes only public stories' headline, dek and body (data-pagefind-body);
-  // everything else in the story is marked data-pagefind-ignore.
+  // everything else in the story is marked data-pagefind-ignore; the section and the
+  // publication date are the results' metadata (data-pagefind-meta, shown under each result).
   const indexed = !article.draft && !article.scheduled;
   return (
     <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} meta={meta}>
       <article class="story" data-pagefind-body={indexed ? "" : undefined}>
         <header class="story__header">
-          <p class="story__section" data-pagefind-ignore="all">
-            <a href={href(site, article.section.url)}>{article.section.name}</a>
+          <p class="story__section" data-pagefind-ignore="index">
+            <a href={href(site, article.section.url)} data-pagefind-meta="section">
+              {article.section.name}
+            </a>
             {article.draft && <strong class="flag"> Draft: not in production builds</strong>}
             {article.scheduled && <strong class="flag"> Scheduled: not yet public</strong>}
           </p>
           <h1 class="story__title">{article.title}</h1>
           <p class="story__dek">{article.description}</p>
-          <div data-pagefind-ignore="all">
+          <div data-pagefind-ignore="index">
             <Byline article={article} site={site} />
           </div>
           {article.source && (

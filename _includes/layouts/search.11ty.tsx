@@ -1,11 +1,12 @@
 import type { PageContext } from "../../_config/site/index.ts";
-import { href, pathPrefix, searchPath } from "../../_config/content/index.ts";
+import { archiveIndexPath, href, pathPrefix, searchPath, topicsIndexPath } from "../../_config/content/index.ts";
 import { Base } from "../components/Base.tsx";
 
 /**
- * The search page: a plain GET form (?q=) that Pagefind UI enhances in the browser.
- * The UI's files come from the generated /pagefind/ bundle and its start-up code
- * from /assets/js/search.js: no inline script (a strict CSP is coming).
+ * The search page: a plain GET form (?q=) that Pagefind UI enhances in the browser,
+ * running the query in `?q=` (the masthead's form sends readers here). The UI's files
+ * come from the generated /pagefind/ bundle and its start-up code from
+ * /assets/js/search.js: no inline script or style (the CSP forbids them).
  */
 export default function Search(data: PageContext) {
   const { site } = data;
@@ -26,8 +27,12 @@ export default function Search(data: PageContext) {
           <button type="submit">Search</button>
         </form>
         <div id="search" class="search__results" data-bundle-path={href(site, "/pagefind/")} data-base-url={pathPrefix(site)} />
+        <p class="search__status" data-search-status hidden />
         <noscript>
-          <p>Search runs in your browser and needs JavaScript. Without it, browse the sections above or the front page.</p>
+          <p class="search__noscript">
+            Search runs in your browser and needs JavaScript, which is off here. You can still find every story through the sections above, the{" "}
+            <a href={href(site, topicsIndexPath())}>topics</a> and the <a href={href(site, archiveIndexPath())}>archive</a>.
+          </p>
         </noscript>
       </div>
     </Base>

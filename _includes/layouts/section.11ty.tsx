@@ -4,6 +4,6 @@ import { Listing, type ListingProps } from "../components/Listing.tsx";
 export default function Section(data: ListingProps) {
   const { listing } = data;
   return (
-    <Listing ctx={data} section={listing.key} intro={<p class="page-intro">{listing.description}</p>} empty={`There are no stories in ${listing.title} yet.`} />
+    <Listing ctx={data} section={listing.key} intro={<p class="page-intro">{listing.description}</p>} empty={`There are no stories in ${listing.title} yet.`} showSection={false} />
   );
 }

@@ -1,4 +1,5 @@
 /** The article page, built from the `good` fixture with the real config. */
+import { HOSTILE_HEADLINE } from "../helpers/stories.ts";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { buildError, buildFixture, plain, type BuiltSite } from "../helpers/site.ts";
@@ -16,7 +17,7 @@ describe("article page", () => {
     const doc = site.page(HOSTILE);
     const h1s = doc.querySelectorAll("h1");
     assert.equal(h1s.length, 1);
-    assert.equal(h1s[0]!.textContent, 'Alert <script>alert("x")</script> & "quotes" </script><!--');
+    assert.equal(h1s[0]!.textContent, HOSTILE_HEADLINE);
     // The only scripts are the JSON-LD blocks (one serializer); none comes from content.
     const scripts = [...doc.querySelectorAll("script")];
     assert.deepEqual(scripts.map((s) => s.getAttribute("type")), ["application/ld+json", "application/ld+json"]);
@@ -25,7 +26,7 @@ describe("article page", () => {
 
   it("escapes the headline in <title> and the dek in attributes", async () => {
     const doc = site.page(HOSTILE);
-    assert.equal(doc.querySelector("title")!.textContent, 'Alert <script>alert("x")</script> & "quotes" </script><!-- | Newsroom');
+    assert.equal(doc.querySelector("title")!.textContent, `${HOSTILE_HEADLINE} | Newsroom`);
     assert.equal(doc.querySelector('meta[name="description"]')!.getAttribute("content"), "Dek with </script> and <b>tags</b> & ampersands");
     const raw = await site.text(HOSTILE);
     assert.ok(!raw.includes("<script>alert"), "raw <script> must never reach the HTML");
@@ -39,8 +40,8 @@ describe("article page", () => {
     assert.deepEqual(
       [...doc.querySelectorAll(".byline time")].map((t) => [t.getAttribute("datetime"), t.textContent]),
       [
-        ["2024-02-10T08:30:00-05:00", "February 10, 2024"],
-        ["2024-02-11T10:00:00-05:00", "February 11, 2024"],
+        ["2024-02-10T08:30:00-05:00", "Feb. 10, 2024, 8:30 a.m. EST"],
+        ["2024-02-11T10:00:00-05:00", "Feb. 11, 2024, 10 a.m. EST"],
       ],
     );
     assert.equal(doc.querySelector('.byline a[rel="author"]')!.getAttribute("href"), "/authors/maria-kovacs/");
@@ -111,7 +112,7 @@ describe("article page", () => {
     assert.equal(site.exists("/us/scheduled-story/"), false);
     const home = site.page("/");
     const titles = [...home.querySelectorAll(".card__title")].map((h) => plain(h.textContent));
-    assert.deepEqual(titles, ['Alert <script>alert("x")</script> & "quotes" </script><!--', "The plain story"]);
+    assert.deepEqual(titles, [plain(HOSTILE_HEADLINE), "The plain story"]);
   });
 });
 

@@ -4,6 +4,7 @@
  * successful build whose output keeps the text inert: escaped in the page, <title>,
  * meta tags, and in whatever feeds, sitemaps and JSON-LD the build produces.
  */
+import { typeset } from "../../_config/content/typeset.ts";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
@@ -147,7 +148,9 @@ function bigBody(bytes: number): string {
  * exactly; no <script> runs but our own; JSON-LD parses and cannot close its element;
  * feeds and sitemaps (whatever exists) parse and carry it exactly.
  */
-async function assertInert(site: BuiltSite, text: { title: string; description: string }): Promise<void> {
+async function assertInert(site: BuiltSite, typed: { title: string; description: string }): Promise<void> {
+  // headline and dek reach every output typeset (the body's typographer), as plain text
+  const text = { title: typeset(typed.title), description: typeset(typed.description) };
   const doc = site.page(URL);
   assert.equal(doc.querySelector("h1")!.textContent, text.title);
   assert.ok(doc.querySelector("title")!.textContent!.startsWith(text.title));

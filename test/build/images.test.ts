@@ -68,14 +68,16 @@ describe("responsive images", () => {
     }
   });
 
-  it("gives cards the grid's sizes (the first card spans two columns) and the first figure when there is no lead", () => {
+  it("gives the front's lead card its wide sizes (loaded at once), thumbnails theirs, and the first figure when there is no lead", () => {
     const cards = [...site.page("/").querySelectorAll(".card")];
     const imgs = cards.map((c) => c.querySelector("picture img.card__photo"));
     assert.equal(imgs[0]!.getAttribute("sizes"), SIZES["card-featured"]);
+    assert.equal(imgs[0]!.getAttribute("loading"), null, "the lead card's photo is not lazy (it is the largest paint)");
+    assert.equal(imgs[0]!.getAttribute("fetchpriority"), "high");
     assert.equal(imgs[1]!.getAttribute("sizes"), SIZES.card);
     assert.equal(imgs[1]!.getAttribute("alt"), "A square photo from the shared photo folder");
     assert.equal(imgs[2], null, "the story without a photo has no card photo");
-    assert.ok(imgs.slice(0, 2).every((img) => img!.getAttribute("loading") === "lazy"));
+    assert.equal(imgs[1]!.getAttribute("loading"), "lazy");
   });
 
   it("publishes processed copies under /img/, and an original only where a link still points to it", async () => {

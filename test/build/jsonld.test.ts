@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { buildFixture, type BuiltSite } from "../helpers/site.ts";
-import { EXTRA_STORIES, FRESH, HOSTILE_TITLE, OLDER } from "../helpers/stories.ts";
+import { EXTRA_STORIES, FRESH, HOSTILE_HEADLINE, HOSTILE_TITLE, OLDER } from "../helpers/stories.ts";
 
 const BASE = "https://newsroom.example.org";
 const HOSTILE = "/world/hostile-headline/";
@@ -28,7 +28,7 @@ describe("NewsArticle on stories", () => {
     const [article] = ofType(HOSTILE, "NewsArticle");
     assert.ok(article);
     assert.equal(article["@context"], "https://schema.org");
-    assert.equal(article.headline, HOSTILE_TITLE);
+    assert.equal(article.headline, HOSTILE_HEADLINE);
     assert.equal(article.description, "Dek with </script> and <b>tags</b> & ampersands");
     // 16x9, 4x3 and 1x1 crops of the lead photo, made by the photos module
     assert.equal(article.image.length, 3);
@@ -74,7 +74,7 @@ describe("NewsArticle on stories", () => {
       [
         [1, "Newsroom", `${BASE}/`],
         [2, "World", `${BASE}/world/`],
-        [3, HOSTILE_TITLE, BASE + HOSTILE],
+        [3, HOSTILE_HEADLINE, BASE + HOSTILE],
       ],
     );
   });
@@ -93,7 +93,7 @@ describe("NewsArticle on stories", () => {
 describe("social tags on stories", () => {
   it("Open Graph article tags and a Twitter card", () => {
     assert.deepEqual(meta(HOSTILE, "og:type"), ["article"]);
-    assert.deepEqual(meta(HOSTILE, "og:title"), [HOSTILE_TITLE]);
+    assert.deepEqual(meta(HOSTILE, "og:title"), [HOSTILE_HEADLINE]);
     assert.deepEqual(meta(HOSTILE, "og:url"), [BASE + HOSTILE]);
     assert.equal(meta(HOSTILE, "og:image").length, 1);
     assert.match(meta(HOSTILE, "og:image")[0]!, /^https:\/\/newsroom\.example\.org\/img\/[\w-]+-share-1200\.jpg$/);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import { buildFixture, type BuiltSite } from "../helpers/site.ts";
-import { EXTRA_STORIES, HIDDEN_STORIES, HOSTILE_TITLE, PUBLIC_STORIES } from "../helpers/stories.ts";
+import { EXTRA_STORIES, HIDDEN_STORIES, HOSTILE_HEADLINE, HOSTILE_TITLE, PUBLIC_STORIES } from "../helpers/stories.ts";
 
 let site: BuiltSite;
 
@@ -47,7 +47,7 @@ describe("search index", () => {
 
   it("indexes headline, dek and body only", () => {
     const hostile = fragments(site.out).find((f) => f.url === "/world/hostile-headline/")!;
-    assert.equal(hostile.meta.title, HOSTILE_TITLE);
+    assert.equal(hostile.meta.title, HOSTILE_HEADLINE);
     assert.ok(hostile.content.includes("Dek with </script> and <b>tags</b> & ampersands"), "the dek");
     assert.ok(hostile.content.includes("kept as written"), "the body");
     assert.ok(hostile.content.includes("Caption <em>with</em> markup-like text"), "body figure captions");

@@ -82,3 +82,13 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const port = typeof address === "object" && address ? address.port : 0;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** axe-core's serious and critical violations on a page, one line each (evaluated by the driver, so the page's CSP doesn't apply). */
+export async function axeViolations(page: import("playwright-core").Page): Promise<string[]> {
+  const axe = (await import("axe-core")).default;
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}

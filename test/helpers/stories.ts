@@ -9,6 +9,8 @@ export const OLDER = "/business/older-syndicated/";
 export const PUBLIC_STORIES = ["/world/hostile-headline/", "/world/plain-story/", FRESH, OLDER];
 export const HIDDEN_STORIES = ["/us/draft-story/", "/us/scheduled-story/", "/politics/fresh-draft/", "/politics/tomorrow-story/"];
 export const HOSTILE_TITLE = 'Alert <script>alert("x")</script> & "quotes" </script><!--';
+/** the headline as every output shows it: typeset (curly quotes, "--" an en dash), still escaped */
+export const HOSTILE_HEADLINE = 'Alert <script>alert(“x”)</script> & “quotes” </script><!–';
 export const FRESH_TITLE = "Fresh </script><script>alert(1)</script> & news";
 
 export const EXTRA_STORIES: Record<string, string> = {

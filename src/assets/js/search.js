@@ -1,10 +1,24 @@
 // Enhances the plain search form on /search/ with Pagefind UI (loaded just before
-// this file from the generated /pagefind/ bundle). Without JavaScript, or where the
-// bundle is missing (the dev server), the plain form stays as it is.
+// this file from the generated /pagefind/ bundle) and runs the query in ?q= (the
+// masthead's form sends readers here). Without JavaScript the plain form stays and
+// the <noscript> note says where else to look; where the bundle is missing (a site
+// not indexed yet), a note says so instead of a silent, dead form.
 (function () {
   "use strict";
   var root = document.getElementById("search");
-  if (!root || typeof window.PagefindUI !== "function") return;
+  if (!root) return;
+  var query = new URLSearchParams(window.location.search).get("q");
+  var form = document.querySelector("[data-search-form]");
+  if (typeof window.PagefindUI !== "function") {
+    var status = document.querySelector("[data-search-status]");
+    if (status) {
+      status.textContent = "Search is not available yet: this copy of the site has no search index. Browse the sections above, or try again in a moment.";
+      status.hidden = false;
+    }
+    var plain = form && form.querySelector("input[name=q]");
+    if (plain && query) plain.value = query;
+    return;
+  }
   var ui = new window.PagefindUI({
     element: "#search",
     bundlePath: root.dataset.bundlePath,
@@ -12,7 +26,6 @@
     showImages: false,
     showSubResults: false,
   });
-  var form = document.querySelector("[data-search-form]");
   var label = form && form.querySelector("label");
   // Pagefind's input has only a placeholder: give it our visible label instead.
   function labelInput() {
@@ -30,6 +43,5 @@
     });
     observer.observe(root, { childList: true, subtree: true });
   }
-  var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

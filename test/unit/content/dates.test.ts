@@ -39,3 +39,25 @@ describe("dates", () => {
     assert.equal(isoDate("2022-01-04", NY), "2022-01-04T00:00:00-05:00");
   });
 });
+
+describe("date styles (_data/site dateStyle)", async () => {
+  const { formatMoment, formatClock, sameDay } = await import("../../../_config/content/dates.ts");
+  it("ap: abbreviated months, a.m./p.m., no :00, noon and midnight, the zone's abbreviation", () => {
+    assert.equal(formatMoment("2026-09-02T09:14:00-04:00", NY, "ap"), "Sept. 2, 2026, 9:14 a.m. EDT");
+    assert.equal(formatMoment("2026-03-02T15:00:00-05:00", NY, "ap"), "March 2, 2026, 3 p.m. EST");
+    assert.equal(formatMoment("2026-06-30T12:00:00-04:00", NY, "ap"), "June 30, 2026, noon EDT");
+    assert.equal(formatMoment("2026-01-05T00:00:00-05:00", NY, "ap"), "Jan. 5, 2026, midnight EST");
+    assert.equal(formatMoment("2026-09-02T09:14:00-04:00", NY, "ap", false), "Sept. 2, 2026");
+    assert.equal(formatClock("2026-09-02T14:30:00-04:00", NY, "ap"), "2:30 p.m. EDT");
+    // an instant given with another offset is shown in the site's zone
+    assert.equal(formatMoment("2026-08-14T12:00:00+02:00", NY, "ap"), "Aug. 14, 2026, 6 a.m. EDT");
+  });
+  it("long: months spelled out, AM/PM", () => {
+    assert.equal(formatMoment("2026-09-02T09:14:00-04:00", NY, "long"), "September 2, 2026, 9:14 AM EDT");
+    assert.equal(formatClock("2026-09-02T14:30:00-04:00", NY, "long"), "2:30 PM EDT");
+  });
+  it("sameDay is the calendar day in the site's zone", () => {
+    assert.equal(sameDay("2026-09-02T23:30:00-04:00", "2026-09-02T01:00:00-04:00", NY), true);
+    assert.equal(sameDay("2026-09-03T01:00:00Z", "2026-09-03T05:00:00Z", NY), false);
+  });
+});

@@ -36,3 +36,35 @@ test("slug matches slugify on random ASCII strings", () => {
     assert.equal(slug(text), reference(text), JSON.stringify(text));
   }
 });
+
+test("Ukrainian headlines follow the national romanization of 2010 (the resolution's own examples)", async () => {
+  const { slugForLanguage } = await import("../../../_config/content/slug.ts");
+  // Cabinet of Ministers of Ukraine resolution 55 (27 January 2010), the table's examples
+  const OFFICIAL: [string, string][] = [
+    ["Згорани", "zghorany"],
+    ["Розгон", "rozghon"],
+    ["Гайворон", "haivoron"],
+    ["Ґалаґан", "galagan"],
+    ["Єнакієве", "yenakiieve"],
+    ["Житомир", "zhytomyr"],
+    ["Їжакевич", "yizhakevych"],
+    ["Кадиївка", "kadyivka"],
+    ["Йосипівка", "yosypivka"],
+    ["Стрий", "stryi"],
+    ["Олексій", "oleksii"],
+    ["Харків", "kharkiv"],
+    ["Щербухи", "shcherbukhy"],
+    ["Юрій", "yurii"],
+    ["Корюківка", "koriukivka"],
+    ["Яготин", "yahotyn"],
+    ["Костянтин", "kostiantyn"],
+    ["Знам'янка", "znamianka"],
+    ["Феодосія", "feodosiia"],
+  ];
+  for (const [uk, latin] of OFFICIAL) assert.equal(slugForLanguage(uk, "uk"), latin, uk);
+  assert.equal(slugForLanguage("Тисячі російських військових звернулися на «гарячу лінію»", "uk-UA"), "tysiachi-rosiiskykh-viiskovykh-zvernulysia-na-hariachu-liniiu");
+  // other languages and scripts: slugify's transliteration, as before
+  assert.equal(slugForLanguage("Тисячі російських військових", "en-US"), "tisyachi-rosiyskikh-viyskovikh");
+  assert.equal(slugForLanguage("Café Müller", "de"), slug("Café Müller"));
+  assert.equal(slugForLanguage("Plain English", undefined), "plain-english");
+});

@@ -61,6 +61,14 @@ describe("new story", () => {
     assert.throws(() => newStory(opts({ title: "!!!" })), /cannot make a slug from "!!!"; pass one with --slug/);
   });
 
+  it("romanizes the headline of a story in another language by that language's national system (--language)", () => {
+    const file = newStory(opts({ title: "Тисячі російських військових звернулися на «гарячу лінію»", language: "uk" }));
+    assert.equal(path.basename(file), "tysiachi-rosiiskykh-viiskovykh-zvernulysia-na-hariachu-liniiu.md");
+    // the site's language (en-US) keeps slugify's transliteration
+    assert.equal(path.basename(newStory(opts({ title: "Тисячі військових" }))), "tisyachi-viyskovikh.md");
+    assert.throws(() => newStory(opts({ title: "Talks", language: "Ukrainian" })), /--language "Ukrainian" is not a BCP 47 language tag/);
+  });
+
   it("the command prints the path, and exits 2 on a usage mistake", () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ["--import", path.join(ROOT, "node_modules/tsx/dist/esm/index.mjs"), path.join(ROOT, "scripts/new.ts"), ...args], {
@@ -75,5 +83,8 @@ describe("new story", () => {
     assert.equal(again.status, 2);
     assert.match(again.stderr, /^new: src\/articles\/2026\/a-comet-returns\.md already exists/);
     assert.equal(run("A headline").status, 2);
+    const uk = run("--section", "world", "--language", "uk", "Київ", "і", "Харків");
+    assert.equal(uk.status, 0, uk.stderr);
+    assert.equal(uk.stdout.trim(), path.join("src/articles/2026/kyiv-i-kharkiv.md"));
   });
 });

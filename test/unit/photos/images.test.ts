@@ -33,9 +33,9 @@ describe("contextOf", () => {
   const CASES: [string, Record<string, string>, string, string][] = [
     ["a lead photo", { "data-lead": "" }, "", "lead"],
     ["a body figure", { src: "/a.jpg" }, "", "story"],
-    ["the first card of a grid", { class: "card__photo" }, grid, "card-featured"],
+    ["a front's lead card", { class: "card__photo card__photo--lead" }, "", "card-featured"],
+    ["the first card of a grid is a thumbnail like the rest", { class: "card__photo" }, grid, "card"],
     ["a later card", { class: "card__photo" }, `${grid}</article><article class="card">`, "card"],
-    ["a card outside any grid", { class: "card__photo" }, "<article>", "card"],
   ];
   for (const [name, attrs, before, expected] of CASES) it(name, () => assert.equal(contextOf(attrs, before), expected));
 });
