@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
+import { fileForPath, jsonRefs, xmlRefs, type Ref } from "../_config/build/index.ts";
+import { loadSite } from "../_config/content/index.ts";
 
 const dir = path.resolve(process.argv[2] ?? "dist");
 const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => f.split(path.sep).join("/"));
@@ -44,10 +46,18 @@ for (const f of ["sitemap.xml", "news-sitemap.xml"]) {
   console.log(`${f}: ${urls.length} URLs`);
 }
 
+// Every URL on the site's origin in feeds, sitemaps and JSON-LD must be a file in dist/.
+const siteUrl = new URL(process.env.SITE_URL ?? loadSite(path.resolve("_data")).url);
+const prefix = siteUrl.pathname.endsWith("/") ? siteUrl.pathname : `${siteUrl.pathname}/`;
+const refs: Ref[] = [];
+for (const f of files.filter((f) => f.endsWith(".xml"))) refs.push(...xmlRefs(read(f), f, siteUrl.origin));
+refs.push(...jsonRefs(read("feed.json"), "feed.json", siteUrl.origin, "JSON Feed").refs);
+
 let blocks = 0;
 for (const f of files.filter((f) => f.endsWith(".html"))) {
   for (const m of read(f).matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
     blocks++;
+    refs.push(...jsonRefs(m[1]!, f, siteUrl.origin, "JSON-LD").refs);
     try {
       const doc = JSON.parse(m[1]!);
       if (doc["@context"] !== "https://schema.org" || !doc["@type"]) problems.push(`${f}: JSON-LD without @context or @type`);
@@ -57,6 +67,14 @@ for (const f of files.filter((f) => f.endsWith(".html"))) {
   }
 }
 console.log(`JSON-LD: ${blocks} blocks in ${files.filter((f) => f.endsWith(".html")).length} pages`);
+
+const urls = new Set(refs.map((r) => r.url));
+for (const url of urls) {
+  const { pathname } = new URL(url);
+  const file = pathname.startsWith(prefix) ? fileForPath(dir, `/${decodeURIComponent(pathname.slice(prefix.length))}`) : undefined;
+  if (!file) problems.push(`${refs.find((r) => r.url === url)!.file}: ${url} is not a file in ${path.relative(process.cwd(), dir) || dir}`);
+}
+console.log(`Site URLs in feeds, sitemaps and JSON-LD: ${urls.size} distinct, ${urls.size - problems.filter((p) => p.includes(" is not a file in ")).length} resolve to a file`);
 
 if (problems.length) {
   console.error(problems.join("\n"));

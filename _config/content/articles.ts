@@ -8,7 +8,8 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { formatClock, formatMoment, parseContentDate, sameDay, toDateTime } from "./dates.ts";
 import { typeset } from "./typeset.ts";
-import { lineOfKey, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
+import { lineOfKey, lineOfListItem, lineOfPath, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
+import { correctionNotice, correctionProblems, correctionsView, kindLabel, kindOf, lastModified, showsAuthorBio, type CorrectionView } from "./trust/index.ts";
 import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
 import { unusablePhoto } from "./photo-files.ts";
 import { currentBuild } from "../util/index.ts";
@@ -22,6 +23,7 @@ import {
   type AuthorData,
   type AuthorsData,
   type ImageData,
+  type Kind,
   type Problem,
   type SectionsData,
   type SiteData,
@@ -41,12 +43,14 @@ export interface ValidationContext {
   sections: SectionsData;
   authors: AuthorsData;
   inputDir: string;
+  /** the build's now (ISO 8601): a correction may not be dated after it */
+  now?: string;
 }
 
 /** Validates a story's front matter; returns every problem, with file lines. */
 export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
   // a missing nested key (image.alt) is reported on its parent's line (image)
-  const lineOf = (key: string): number | undefined => lineOfKey(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
+  const lineOf = (key: string): number | undefined => lineOfPath(fmLines, key) ?? (key.includes(".") ? lineOf(key.slice(0, key.lastIndexOf("."))) : undefined);
   const problems: Problem[] = [];
   const slug = path.basename(file).replace(/\.md$/, "");
   if (!SLUG_PATTERN.test(slug)) {
@@ -80,6 +84,7 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   if (dates.date && dates.updated && dates.updated < dates.date) {
     problems.push({ file, line: lineOf("updated"), key: "updated", message: `${v(dates.updated)} is before date ${v(dates.date)}; expected the same moment or later` });
   }
+  problems.push(...correctionProblems(file, data.corrections, { date: dates.date, now: ctx.now, zone: ctx.site.timezone, lineOf: (i) => lineOfListItem(fmLines, "corrections", i) }));
   const image = data.image as Partial<ImageData> | undefined;
   if (image && typeof image === "object" && typeof image.src === "string") {
     const photo = resolvePhoto(image.src, file, ctx.inputDir);
@@ -101,7 +106,12 @@ export function checkArticleFile(file: string, ctx: ValidationContext): { fm?: F
     if (e instanceof YamlProblem) return { problems: [{ file, line: e.line, key: e.key, message: e.message }] };
     throw e;
   }
-  return { fm, problems: validateFrontMatter(file, fm.data, fm.lines, ctx) };
+  const problems = validateFrontMatter(file, fm.data, fm.lines, ctx);
+  const draft = (fm.data as { draft?: unknown } | null)?.draft === true;
+  if (fm.data && !draft && !fm.body.trim()) {
+    problems.push({ file, line: fm.bodyOffset ? fm.bodyOffset + 1 : undefined, key: "(body)", message: "a public story needs body text after the front matter (only a draft may be empty)" });
+  }
+  return { fm, problems };
 }
 
 // Within one build a story is validated once: its computed view asks first (a view of
@@ -160,6 +170,22 @@ export interface ArticleView {
   source?: SourceData;
   draft: boolean;
   scheduled: boolean;
+  /** the kind of work (its own `kind`, else its section's, else news) */
+  kind: Kind;
+  /** what readers see: "Opinion", "Sponsored content"…; none for news */
+  kindLabel?: string;
+  /** opinion and analysis close with the author's role and bio */
+  showsAuthorBio: boolean;
+  /** where the reporting was done: "KYIV, Ukraine" */
+  dateline?: string;
+  /** the story's language when it is not the site's (BCP 47) */
+  language?: string;
+  /** oldest first */
+  corrections: CorrectionView[];
+  /** "This story was corrected on …" when it was */
+  correctionNotice?: string;
+  /** the latest of publication, `updated` and the corrections */
+  modified: DateTime;
 }
 
 /**
@@ -189,6 +215,8 @@ export function articleView(
     names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? data.source?.name ?? ctx.site.newsroom);
   const published = toDateTime(page.date, zone);
   const updated = data.updated ? toDateTime(data.updated, zone) : undefined;
+  const corrections = correctionsView(data.corrections, zone, ctx.site.dateStyle);
+  const kind = kindOf(data, ctx.sections);
   const style = ctx.site.dateStyle;
   // a date without a time (2022-10-04) is shown without one: midnight is not when it happened
   const hasTime = (value: unknown) => typeof value !== "string" || value.length > 10;
@@ -213,6 +241,14 @@ export function articleView(
     source: data.source,
     draft: data.draft === true,
     scheduled: published.toMillis() > Date.parse(ctx.build.now),
+    kind,
+    kindLabel: kindLabel(kind),
+    showsAuthorBio: showsAuthorBio(kind),
+    dateline: data.dateline,
+    language: data.language && data.language !== ctx.site.language ? data.language : undefined,
+    corrections,
+    correctionNotice: correctionNotice(corrections),
+    modified: lastModified(published, updated, corrections),
   };
 }
 

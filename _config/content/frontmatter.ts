@@ -126,3 +126,36 @@ export function bodyLineOffset(file: string): number {
     return 0;
   }
 }
+
+/** 1-based file line of the `index`-th item of a top-level list key (`corrections:` then `- …`), if found. */
+export function lineOfListItem(fmLines: string[], key: string, index: number): number | undefined {
+  const start = lineOfKey(fmLines, key);
+  if (start === undefined) return undefined;
+  let seen = -1;
+  for (let i = start - 1; i < fmLines.length; i++) {
+    const line = fmLines[i]!;
+    if (i > start - 1 && /^\S/.test(line)) break; // the next top-level key
+    if (/^\s*-\s/.test(line) || (i === start - 1 && /:\s*\[/.test(line))) seen++;
+    if (seen === index && /^\s*-\s/.test(line)) return i + 2;
+  }
+  return start;
+}
+
+/**
+ * 1-based file line of a key path that may run through a list (`corrections.2.text`):
+ * the key's line inside that item, else the item's line; other paths as `lineOfKey`.
+ */
+export function lineOfPath(fmLines: string[], key: string): number | undefined {
+  const m = /^([^.]+)\.(\d+)(?:\.([^.]+))?$/.exec(key);
+  if (!m) return lineOfKey(fmLines, key);
+  const item = lineOfListItem(fmLines, m[1]!, Number(m[2]));
+  if (item === undefined || !m[3]) return item;
+  const start = item - 2; // index into fmLines
+  const indent = /^(\s*)/.exec(fmLines[start] ?? "")![1]!.length;
+  for (let i = start; i < fmLines.length; i++) {
+    const line = fmLines[i]!;
+    if (i > start && (/^\S/.test(line) || new RegExp(`^\\s{${indent}}-\\s`).test(line))) break; // the next item or key
+    if (new RegExp(`^\\s*(?:-\\s+)?${m[3].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:`).test(line)) return i + 2;
+  }
+  return item;
+}

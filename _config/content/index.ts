@@ -16,6 +16,7 @@ export * from "./photo-files.ts";
 export * from "./schema.ts";
 export * from "./slug.ts";
 export * from "./topics-not-collections.ts";
+export * from "./trust/index.ts";
 export * from "./typeset.ts";
 export * from "./urls.ts";
 

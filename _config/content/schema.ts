@@ -41,6 +41,20 @@ export const sourceSchema = z.strictObject({
   url: httpUrl,
 });
 
+/** The kinds of work the contract names; `news` is the default and carries no label. */
+export const KINDS = ["news", "analysis", "opinion", "review", "background", "explainer", "sponsored"] as const;
+export const kindSchema = z.enum(KINDS, { message: `one of ${KINDS.join(", ")}` });
+
+/** A BCP 47 language tag: `uk`, `en-GB`, `zh-Hant-TW` */
+export const languageSchema = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, { message: "a BCP 47 language tag like en-GB or uk" });
+
+export const CORRECTION_TYPES = ["correction", "clarification"] as const;
+export const correctionSchema = z.strictObject({
+  date: contentDateSchema,
+  text: z.string().trim().min(1, { message: "the correction's text: what was wrong and what is right" }),
+  type: z.enum(CORRECTION_TYPES, { message: `one of ${CORRECTION_TYPES.join(", ")}` }).optional(),
+});
+
 /** Front matter of a story: every key of the contract, and nothing else. */
 export const articleSchema = z.strictObject({
   title: plainText,
@@ -53,11 +67,24 @@ export const articleSchema = z.strictObject({
   image: imageSchema.optional(),
   source: sourceSchema.optional(),
   draft: z.boolean().optional(),
+  kind: kindSchema.optional(),
+  dateline: plainText.optional(),
+  language: languageSchema.optional(),
+  corrections: z.array(correctionSchema).optional(),
+});
+
+/** Front matter of a page that is not a story (src/pages/: about, ethics, contact…). */
+export const pageSchema = z.strictObject({
+  title: plainText,
+  description: plainText,
+  updated: contentDateSchema.optional(),
 });
 
 export const sectionSchema = z.strictObject({
   title: plainText,
   description: plainText,
+  /** the default kind of the section's stories (an opinion desk: opinion) */
+  kind: kindSchema.optional(),
 });
 
 export const authorSchema = z.strictObject({
@@ -66,7 +93,14 @@ export const authorSchema = z.strictObject({
   bio: z.string().trim().min(1),
   url: httpUrl.optional(),
   photo: z.string().min(1).optional(),
+  /** the author's profiles elsewhere (schema.org sameAs) */
+  links: z.array(httpUrl).optional(),
 });
+
+/** The policies a site may name (schema.org NewsMediaOrganization properties in brackets). */
+export const POLICY_KEYS = ["ethics", "corrections", "diversity", "ownership", "feedback", "factChecking", "unnamedSources", "masthead"] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+const sitePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/, { message: "a site path like /about/ethics/ (slugs, ending in /)" });
 
 export const siteSchema = z.strictObject({
   name: plainText,
@@ -86,12 +120,27 @@ export const siteSchema = z.strictObject({
   rawHtml: z.boolean().optional(),
   /** every photo needs a credit */
   requireCredits: z.boolean().optional(),
+  /** the newsroom's policies: each a site path to one of its pages (src/pages/) */
+  policies: z
+    .strictObject({
+      ethics: sitePath.optional(),
+      corrections: sitePath.optional(),
+      diversity: sitePath.optional(),
+      ownership: sitePath.optional(),
+      feedback: sitePath.optional(),
+      factChecking: sitePath.optional(),
+      unnamedSources: sitePath.optional(),
+      masthead: sitePath.optional(),
+    } satisfies Record<PolicyKey, unknown>)
+    .optional(),
+  /** syndicated stories (with `source`): `canonical` points rel=canonical at the source; `noindex` keeps them out of search engines */
+  syndication: z.enum(["canonical", "noindex"], { message: "one of canonical, noindex" }).optional(),
   /** how stories' dates and times are written (_config/content/dates.ts DATE_STYLES); default ap */
   dateStyle: z.enum(["ap", "long"]).optional(),
 });
 
 /** First path segments the site uses itself: a section named so would collide with them. */
-export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "follow", "img", "page", "search", "topics"] as const;
+export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "corrections", "follow", "img", "page", "search", "topics"] as const;
 
 export const sectionsSchema = z
   .record(slugSchema, sectionSchema)
@@ -107,6 +156,9 @@ export const authorsSchema = z.record(slugSchema, authorSchema);
 
 export type ArticleData = z.infer<typeof articleSchema>;
 export type ImageData = z.infer<typeof imageSchema>;
+export type Kind = z.infer<typeof kindSchema>;
+export type CorrectionData = z.infer<typeof correctionSchema>;
+export type PageData = z.infer<typeof pageSchema>;
 export type SourceData = z.infer<typeof sourceSchema>;
 export type SectionData = z.infer<typeof sectionSchema>;
 export type AuthorData = z.infer<typeof authorSchema>;

@@ -34,6 +34,18 @@ export const authorsIndexPath = () => "/authors/";
 export const archivePath = (month: string, page = 1) => paged(`/archive/${month}/`, page);
 export const archiveIndexPath = () => "/archive/";
 export const homePath = () => "/";
+export const correctionsPath = (page = 1) => paged("/corrections/", page);
+export const correctionsFeedPath = () => "/corrections/feed.xml";
+
+/**
+ * A page of `src/pages/` is published at its path there: `about/ethics.md` →
+ * `/about/ethics/`, `about.md` → `/about/`, `about/index.md` → `/about/`.
+ */
+export function pagePath(relativeFile: string): string {
+  const parts = relativeFile.replace(/\\/g, "/").replace(/\.md$/, "").split("/").filter(Boolean);
+  if (parts.at(-1) === "index") parts.pop();
+  return parts.length ? `/${parts.join("/")}/` : "/";
+}
 
 /** The path prefix the site is served under: "/" or "/news/". */
 export function pathPrefix(site: UrlSite): string {

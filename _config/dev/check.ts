@@ -12,11 +12,12 @@ import type { Env } from "markdown-it";
 import { checkArticleFile, frontProblems, readFront, type StorySections, type ValidationContext } from "../content/index.ts";
 import { parseDataFile } from "../content/index.ts";
 import { parseContentDate } from "../content/index.ts";
-import { lineOfKey } from "../content/index.ts";
+import { lineOfKey, readFrontMatter } from "../content/index.ts";
 import { contentParser, type MarkdownEnv } from "../markdown/index.ts";
 import { checkLinks, linksOf, type StoryEntry } from "./check-links.ts";
 import { ContentError, type AuthorsData, type Problem, type SectionsData, type SiteData } from "../content/index.ts";
-import { articlePath } from "../content/index.ts";
+import { articlePath, checkPageFile, pageFiles, pagePathOf } from "../content/index.ts";
+import { assertPolicies } from "../site/index.ts";
 
 export interface CheckOptions {
   /** content folder (default `<site>/src`) */
@@ -100,8 +101,9 @@ export function checkSite(options: CheckOptions): CheckResult {
     sections: sections ?? anything<SectionsData>(),
     authors: authors ?? anything<AuthorsData>(),
     inputDir: options.input,
+    now: options.now ?? DateTime.utc().toISO()!,
   };
-  const now = DateTime.fromISO(options.now ?? DateTime.utc().toISO()!);
+  const now = DateTime.fromISO(ctx.now!);
   const stories: StoryEntry[] = [];
   const files = storyFiles(options.input);
   for (const abs of files) {
@@ -130,6 +132,30 @@ export function checkSite(options: CheckOptions): CheckResult {
   }
   problems.push(...checkLinks(stories, site, sections ? Object.keys(sections) : []));
   problems.push(...checkFront(options.data, stories, sections));
+  // Pages (src/pages/): their front matter and paths; then the site's policies name them.
+  const pages = pageFiles(options.input);
+  for (const abs of pages) {
+    const file = rel(abs);
+    problems.push(...checkPageFile(file, { sections: ctx.sections, inputDir: options.input }).problems);
+    // a page's body has the same ::: blocks as a story's, checked the same way
+    let fm;
+    try {
+      fm = readFrontMatter(file);
+    } catch {
+      continue; // checkPageFile reported it
+    }
+    const env: MarkdownEnv = { page: { inputPath: file }, site: ctx.site, eleventy: { directories: { input: options.input } }, problems: [], lineOffset: fm.bodyOffset };
+    contentParser.parse(fm.body, env as Env);
+    problems.push(...env.problems!);
+  }
+  if (site) {
+    try {
+      assertPolicies(site, pages.map((f) => pagePathOf(f, options.input)), options.data);
+    } catch (e) {
+      if (e instanceof ContentError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, stories: files.length };
 }

@@ -30,9 +30,9 @@ export function renderFigure(fields: Record<string, string>, siteUrl?: string): 
   );
 }
 
-export function renderRelated(fields: Record<string, string>, siteUrl?: string): string {
+export function renderRelated(fields: Record<string, string>, siteUrl?: string, sponsored = false): string {
   const href = withPrefix(fields.url ?? "", siteUrl);
-  const rel = isExternal(href, siteUrl) ? ' rel="noopener"' : "";
+  const rel = isExternal(href, siteUrl) ? (sponsored ? ' rel="sponsored noopener"' : ' rel="noopener"') : "";
   return (
     // An <aside> is a landmark: each needs its own accessible name (html-validate unique-landmark).
     `<aside class="related" aria-label="Related: ${escapeHtml(fields.title ?? "")}"><p class="related__label">Related</p>` +

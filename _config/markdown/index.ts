@@ -8,6 +8,7 @@ import markdownItPlugin from "./markdown.ts";
 export * from "./blocks-html.ts";
 export * from "./escape.ts";
 export * from "./markdown.ts";
+export * from "./story-env.ts";
 
 /** The markdown room's plugin. */
 export default function markdownPlugin(eleventyConfig: EleventyConfig): void {

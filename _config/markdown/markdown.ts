@@ -22,6 +22,7 @@ import { slugifyText } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
 import { parseBlock, resolvePhoto, type ContentBlock } from "../content/index.ts";
 import { isExternal, renderFigure, renderRelated, withPrefix } from "./blocks-html.ts";
+import { isSponsored, storyEnvRules } from "./story-env.ts";
 
 export { renderFigure, renderRelated } from "./blocks-html.ts";
 
@@ -95,12 +96,13 @@ export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
   md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(fieldsOf(tokens[i]!), siteUrlOf(env));
-  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env));
+  md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env), isSponsored(env));
+  storyEnvRules(md);
   const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, opts, _env, self) => self.renderToken(tokens, i, opts));
   md.renderer.rules.link_open = (tokens, i, opts, env, self) => {
     const token = tokens[i]!;
     const href = String(token.attrGet("href") ?? "");
-    if (isExternal(href, siteUrlOf(env))) token.attrSet("rel", "noopener");
+    if (isExternal(href, siteUrlOf(env))) token.attrSet("rel", isSponsored(env) ? "sponsored noopener" : "noopener");
     else token.attrSet("href", withPrefix(href, siteUrlOf(env)));
     return defaultLinkOpen(tokens, i, opts, env, self);
   };

@@ -28,7 +28,7 @@ export function atomFeed(feed: Feed): string {
       feed.items.map((item) =>
         el(
           "entry",
-          null,
+          item.language ? { "xml:lang": item.language } : null,
           el("id", null, item.id),
           el("title", { type: "text" }, item.title),
           el("link", { rel: "alternate", type: "text/html", href: item.url }),
@@ -69,7 +69,7 @@ export function jsonFeed(feed: Feed): Record<string, unknown> {
       date_modified: item.updated,
       authors: item.authors,
       tags: [item.section.name, ...item.tags],
-      language: feed.language,
+      language: item.language ?? feed.language,
     })),
   };
 }

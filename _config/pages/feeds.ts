@@ -16,6 +16,8 @@ import { renderFigure } from "../markdown/index.ts";
 import { shareImage } from "../photos/index.ts";
 import { absoluteUrl, absoluteUrlOfHtmlPath, homePath, pathPrefix } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
+import { logoUrl } from "./jsonld.ts";
+import { fingerprintHtml } from "./assets.ts";
 
 /** How many stories a feed carries (newest first). */
 export const FEED_LIMIT = 50;
@@ -41,6 +43,8 @@ export interface FeedItem {
   section: { slug: string; name: string };
   tags: string[];
   image?: string;
+  /** the entry's language when it is not the feed's (BCP 47) */
+  language?: string;
 }
 
 export interface Feed {
@@ -122,13 +126,16 @@ async function makeFeedItem(item: ArticleItem, ctx: PageContext): Promise<FeedIt
     externalUrl: view.source?.url,
     title: view.title,
     summary: view.description,
-    contentHtml: await absoluteHtml(feedPhotos(lead + (item.templateContent ?? ""), site, inputDir), site, view.url),
+    // assets named in the body get their fingerprinted names, as on the page (the files the build writes)
+    contentHtml: fingerprintHtml(await absoluteHtml(feedPhotos(lead + (item.templateContent ?? ""), site, inputDir), site, view.url)),
     published: isoDate(view.published, site.timezone),
-    updated: isoDate(view.updated ?? view.published, site.timezone),
+    // a correction changes the entry: readers and aggregators see it again
+    updated: isoDate(view.modified, site.timezone),
     authors: feedAuthors(view, site),
     section: { slug: view.section.slug, name: view.section.name },
     tags: view.tags.map((t) => t.name),
     image: view.photo ? shareImage(view.photo.file, { site, alt: view.photo.alt }).url : undefined,
+    language: view.language,
   };
 }
 
@@ -146,7 +153,7 @@ export async function buildFeed(
     language: site.language,
     feedUrl: absoluteUrl(site, options.feedPath),
     homeUrl: absoluteUrl(site, options.homePath),
-    icon: absoluteUrl(site, site.logo),
+    icon: logoUrl(site),
     updated: newest ?? isoDate(ctx.build.now, site.timezone),
     authors: [{ name: site.newsroom, url: absoluteUrl(site, homePath()) }],
     items: entries,

@@ -8,6 +8,7 @@ import assetsPlugin from "./assets.ts";
 import sitemapsPlugin from "./sitemaps.ts";
 
 export * from "./assets.ts";
+export * from "./corrections-feed.ts";
 export * from "./feed-formats.ts";
 export * from "./feeds.ts";
 export * from "./follow.ts";

@@ -3,10 +3,11 @@
  * them through `jsonForScript`, the one serializer). Google's guides for the
  * properties: https://developers.google.com/search/docs/appearance/structured-data/article
  */
-import type { ArticleView } from "../content/index.ts";
+import type { ArticleView, AuthorData, Kind, PolicyKey } from "../content/index.ts";
 import { isoDate } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
-import { absoluteUrl, homePath, searchPath } from "../content/index.ts";
+import { absoluteUrl, authorPath, homePath, searchPath } from "../content/index.ts";
+import { assetUrl } from "./assets.ts";
 
 export type Thing = { "@type": string; [key: string]: unknown };
 export type JsonLdDocument = Thing & { "@context": "https://schema.org" };
@@ -19,15 +20,43 @@ export interface Crumb {
 
 const CONTEXT = "https://schema.org" as const;
 
-const organizationId = (site: SiteData) => `${absoluteUrl(site, homePath())}#organization`;
+export const organizationId = (site: SiteData) => `${absoluteUrl(site, homePath())}#organization`;
 
-function logo(site: SiteData): Thing {
-  return { "@type": "ImageObject", url: absoluteUrl(site, site.logo) };
+/** The site's logo, at the fingerprinted name the build writes (never the plain /assets/logo.svg). */
+export function logoUrl(site: SiteData): string {
+  return absoluteUrl(site, assetUrl(site.logo));
 }
 
-/** The publisher: the site as an Organization with its logo. */
+function logo(site: SiteData): Thing {
+  return { "@type": "ImageObject", url: logoUrl(site) };
+}
+
+/** schema.org type of each kind of work (https://schema.org/NewsArticle's subtypes). */
+export const ARTICLE_TYPES: Record<Kind, string> = {
+  news: "NewsArticle",
+  analysis: "AnalysisNewsArticle",
+  opinion: "OpinionNewsArticle",
+  review: "ReviewNewsArticle",
+  background: "BackgroundNewsArticle",
+  explainer: "BackgroundNewsArticle",
+  sponsored: "AdvertiserContentArticle",
+};
+
+/** `_data/site` policies → NewsMediaOrganization properties (the Trust Project's indicators). */
+export const POLICY_PROPERTIES: Record<PolicyKey, string[]> = {
+  ethics: ["ethicsPolicy", "publishingPrinciples"],
+  corrections: ["correctionsPolicy"],
+  diversity: ["diversityPolicy"],
+  ownership: ["ownershipFundingInfo"],
+  feedback: ["actionableFeedbackPolicy"],
+  factChecking: ["verificationFactCheckingPolicy"],
+  unnamedSources: ["unnamedSourcesPolicy"],
+  masthead: ["masthead"],
+};
+
+/** A story's publisher: the home page's NewsMediaOrganization, by its @id. */
 export function publisher(site: SiteData): Thing {
-  return { "@type": "Organization", "@id": organizationId(site), name: site.name, url: absoluteUrl(site, homePath()), logo: logo(site) };
+  return { "@type": "NewsMediaOrganization", "@id": organizationId(site), name: site.name, url: absoluteUrl(site, homePath()) };
 }
 
 /** Home › Section › Story, with absolute URLs and 1-based positions. */
@@ -59,21 +88,25 @@ export function newsArticle(view: ArticleView, site: SiteData, images: string | 
   const zone = site.timezone;
   return {
     "@context": CONTEXT,
-    "@type": "NewsArticle",
+    "@type": ARTICLE_TYPES[view.kind],
     "@id": `${url}#article`,
     url,
     headline: view.title,
     description: view.description,
     image: Array.isArray(images) ? images : [images],
     datePublished: isoDate(view.published, zone),
-    dateModified: isoDate(view.updated ?? view.published, zone),
+    dateModified: isoDate(view.modified, zone),
     author: articleAuthors(view, site),
     publisher: publisher(site),
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     isAccessibleForFree: true,
     articleSection: view.section.name,
     keywords: view.tags.map((t) => t.name),
-    inLanguage: site.language,
+    inLanguage: view.language ?? site.language,
+    ...(view.dateline ? { dateline: view.dateline } : {}),
+    ...(view.corrections.length
+      ? { correction: view.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoDate(c.date, zone), url: `${url}#${c.id}` })) }
+      : {}),
     ...(view.source ? { isBasedOn: view.source.url } : {}),
   };
 }
@@ -98,7 +131,27 @@ export function webSite(site: SiteData): JsonLdDocument {
   };
 }
 
-/** The newsroom as an Organization (home page). */
+/** The newsroom as a NewsMediaOrganization (home page): logo and every policy page it names. */
 export function organization(site: SiteData): JsonLdDocument {
-  return { "@context": CONTEXT, ...publisher(site), description: site.description };
+  const policies: Record<string, string> = {};
+  for (const [key, path] of Object.entries(site.policies ?? {}) as [PolicyKey, string | undefined][]) {
+    if (path) for (const property of POLICY_PROPERTIES[key]) policies[property] = absoluteUrl(site, path);
+  }
+  return { "@context": CONTEXT, ...publisher(site), logo: logo(site), description: site.description, ...policies };
+}
+
+/** An author page's Person: name, page, role, bio and profiles elsewhere. */
+export function person(author: AuthorData, slug: string, site: SiteData): JsonLdDocument {
+  const sameAs = [...(author.url ? [author.url] : []), ...(author.links ?? [])];
+  return {
+    "@context": CONTEXT,
+    "@type": "Person",
+    "@id": `${absoluteUrl(site, authorPath(slug))}#person`,
+    name: author.name,
+    url: absoluteUrl(site, authorPath(slug)),
+    jobTitle: author.role,
+    description: author.bio,
+    ...(sameAs.length ? { sameAs } : {}),
+    worksFor: { "@id": organizationId(site) },
+  };
 }

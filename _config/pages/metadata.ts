@@ -42,6 +42,8 @@ export interface PageMeta {
   feeds: FeedLink[];
   jsonLd: JsonLdDocument[];
   noindex: boolean;
+  /** the robots meta tag's content, if any: "noindex", or "max-image-preview:large" on an indexable story */
+  robots?: string;
 }
 
 export interface MetaContext {
@@ -68,6 +70,11 @@ export function feedLinks(ctx: MetaContext, section?: string): FeedLink[] {
  */
 export function articleMeta(view: ArticleView, ctx: MetaContext): PageMeta {
   const { site } = ctx;
+  // A syndicated copy either points search engines at its original (rel=canonical) or,
+  // with `syndication: noindex`, asks them not to index it and keeps a self canonical.
+  const self = absoluteUrl(site, view.url);
+  const syndicatedNoindex = !!view.source && site.syndication === "noindex";
+  const noindex = view.draft || view.scheduled || syndicatedNoindex;
   const image = storyShareImage(view, site);
   const crumbs: Crumb[] = [
     { name: site.name, path: homePath() },
@@ -78,18 +85,19 @@ export function articleMeta(view: ArticleView, ctx: MetaContext): PageMeta {
     type: "article",
     title: view.title,
     description: view.description,
-    canonical: view.source?.url ?? absoluteUrl(site, view.url),
+    canonical: view.source && !syndicatedNoindex ? view.source.url : self,
     image,
     article: {
       published: isoDate(view.published, site.timezone),
-      modified: isoDate(view.updated ?? view.published, site.timezone),
+      modified: isoDate(view.modified, site.timezone),
       section: view.section.name,
       tags: view.tags.map((t) => t.name),
       authors: view.authors.map((a) => absoluteUrl(site, a.url)),
     },
     feeds: feedLinks(ctx, view.section.slug),
     jsonLd: [newsArticle(view, site, storyStructuredImages(view, site, image)), breadcrumbList(site, crumbs)],
-    noindex: view.draft || view.scheduled,
+    noindex,
+    robots: noindex ? "noindex" : "max-image-preview:large",
   };
 }
 
@@ -107,6 +115,10 @@ export interface PageMetaInput {
   noindex?: boolean;
   /** og:image / twitter:image (default: the site's generated card) */
   image?: ShareImage;
+  /** more feeds to advertise (the corrections page's own) */
+  feeds?: FeedLink[];
+  /** more JSON-LD documents (an author page's Person) */
+  jsonLd?: JsonLdDocument[];
 }
 
 /** Head metadata of any page that is not a story: home, indexes, search, 404. */
@@ -119,12 +131,13 @@ export function pageMeta(ctx: MetaContext, input: PageMetaInput): PageMeta {
     description: input.description,
     canonical: input.canonical ?? absoluteUrl(site, input.path),
     image: input.image ?? siteShareImage(site),
-    feeds: feedLinks(ctx, input.section),
+    feeds: [...feedLinks(ctx, input.section), ...(input.feeds ?? [])],
     noindex: input.noindex ?? false,
+    robots: input.noindex ? "noindex" : undefined,
   };
   if (isHome) return { ...base, jsonLd: [webSite(site), organization(site)] };
   if (base.noindex) return { ...base, jsonLd: [] };
-  return { ...base, jsonLd: [breadcrumbList(site, input.breadcrumbs ?? defaultCrumbs(ctx, input))] };
+  return { ...base, jsonLd: [...(input.jsonLd ?? []), breadcrumbList(site, input.breadcrumbs ?? defaultCrumbs(ctx, input))] };
 }
 
 function defaultCrumbs(ctx: MetaContext, input: PageMetaInput): Crumb[] {

@@ -18,8 +18,8 @@ import { resolveBuild } from "../site/index.ts";
 import { loadSite } from "../content/index.ts";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { syndicated } from "./feeds.ts";
-import type { SiteData } from "../content/index.ts";
-import { absoluteUrl, sitemapPath } from "../content/index.ts";
+import type { SectionsData, SiteData } from "../content/index.ts";
+import { absoluteUrl, kindOf, sitemapPath } from "../content/index.ts";
 import { el, xmlDocument } from "./xml.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -41,6 +41,8 @@ export interface NewsEntry {
 
 interface SitemapContext {
   site: SiteData;
+  /** sections' default kinds (a sponsored desk); none given: each story's own kind */
+  sections?: SectionsData;
   build: BuildInfo;
 }
 
@@ -52,18 +54,21 @@ export interface WrittenPage {
 }
 
 const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
+const CANONICAL = /<link rel="canonical" href="([^"]+)"/;
 const MODIFIED = /<meta property="article:modified_time" content="([^"]+)"/;
 
 /**
  * Every public HTML page of a build: each page written as HTML, less those that ask
  * search engines to stay away (`noindex`: the 404 and search pages, drafts and
- * scheduled stories in the dev server; production builds give those no page at all).
+ * scheduled stories in the dev server; production builds give those no page at all)
+ * and those whose canonical URL is another (a syndicated copy: a sitemap lists only
+ * canonical URLs).
  * A story's lastmod is its `article:modified_time` (its update, else its date); any
  * other page's is the newest story's, else the build's now.
  */
 export function sitemapEntries(pages: WrittenPage[], site: SiteData, now: string): SitemapEntry[] {
   const html = pages.filter((p): p is WrittenPage & { url: string } => typeof p.url === "string" && typeof p.outputPath === "string" && p.outputPath.endsWith(".html"));
-  const listed = html.filter((p) => !NOINDEX.test(p.content));
+  const listed = html.filter((p) => !NOINDEX.test(p.content) && isOwnCanonical(p, site));
   const modified = new Map(listed.map((p) => [p.url, MODIFIED.exec(p.content)?.[1]]));
   const newest = [...modified.values()].filter((d): d is string => !!d).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   return listed
@@ -71,16 +76,25 @@ export function sitemapEntries(pages: WrittenPage[], site: SiteData, now: string
     .sort((a, b) => a.loc.localeCompare(b.loc));
 }
 
+function isOwnCanonical(page: WrittenPage & { url: string }, site: SiteData): boolean {
+  const canonical = CANONICAL.exec(page.content)?.[1]?.replace(/&amp;/g, "&");
+  return !canonical || canonical === absoluteUrl(site, page.url);
+}
+
 export function sitemapXml(entries: SitemapEntry[]): string {
   return xmlDocument(el("urlset", { xmlns: SITEMAP_NS }, entries.map((e) => el("url", null, el("loc", null, e.loc), el("lastmod", null, e.lastmod)))));
 }
 
-/** Stories published in the two days up to the build's now, newest first, at most 1,000. */
+/**
+ * Stories published in the two days up to the build's now, newest first, at most 1,000;
+ * never a syndicated copy (its original is the news) nor sponsored content (not news).
+ */
 export function newsEntries(articles: ArticleItem[], ctx: SitemapContext): NewsEntry[] {
   const { site, build } = ctx;
   const now = DateTime.fromISO(build.now);
   const from = now.minus({ days: NEWS_WINDOW_DAYS }).toMillis();
   return syndicated(articles, build)
+    .filter((item) => !item.data.source && kindOf(item.data, ctx.sections ?? {}) !== "sponsored")
     .filter((item) => item.date.getTime() >= from && item.date.getTime() <= now.toMillis())
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, NEWS_LIMIT)

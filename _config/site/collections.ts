@@ -7,6 +7,7 @@ import { isPublic, articleView, type ArticleView, type BuildInfo } from "../cont
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy/index.ts";
 import { currentBuild, setBuilding } from "../util/index.ts";
 import { addIndexCollections } from "./indexes.ts";
+import { addPagesCollection } from "./pages.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
 
 export type { ArticleItem, PageContext } from "./types.ts";
@@ -78,4 +79,6 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addCollection("articles", articlesOf);
   // Section fronts, topics, authors and the archive: from the same public stories.
   addIndexCollections(eleventyConfig, articlesOf);
+  // The newsroom's pages (about, policies), and the check of `_data/site` `policies`.
+  addPagesCollection(eleventyConfig);
 }

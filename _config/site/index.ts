@@ -6,9 +6,12 @@ import type { EleventyConfig } from "../eleventy/index.ts";
 import collectionsPlugin from "./collections.ts";
 
 export * from "./collections.ts";
+export * from "./corrections.ts";
+export * from "./correction-lines.ts";
 export * from "./front.ts";
 export * from "./indexes.ts";
 export * from "./listing.ts";
+export * from "./pages.ts";
 export * from "./types.ts";
 
 /** The site room's plugin: the collections (public stories, indexes, list pages). */

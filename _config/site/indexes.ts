@@ -11,6 +11,7 @@ export type { IndexEntry, Indexes } from "./types.ts";
 import type { CollectionApi, EleventyConfig } from "../eleventy/index.ts";
 import { loadDataFile, loadSite } from "../content/index.ts";
 import { paginate, type ListingPage } from "./listing.ts";
+import { correctionEntries, correctionPages } from "./corrections.ts";
 import { frontOrder, splitFront, storySections } from "./front.ts";
 import { assertFront, type FrontData } from "../content/index.ts";
 import type { AuthorData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
@@ -94,7 +95,8 @@ export function buildIndexes(articles: ArticleItem[], { site, sections, authors,
     if (archiveIndex.at(-1)?.year !== year) archiveIndex.push({ year, months: [] });
     archiveIndex.at(-1)!.months.push({ key: month, name: formatDate(list[0]!.date, zone, "month"), url: archivePath(month), count: list.length });
   }
-  return { sectionPages, topicPages, authorPages, archivePages, topicsIndex, authorsIndex, archiveIndex };
+  const corrections = correctionPages(correctionEntries(articles, site), site);
+  return { sectionPages, topicPages, authorPages, archivePages, correctionPages: corrections, topicsIndex, authorsIndex, archiveIndex };
 }
 
 /**
@@ -120,7 +122,7 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
     }
     return indexes;
   };
-  const names: (keyof Indexes)[] = ["sectionPages", "topicPages", "authorPages", "archivePages", "topicsIndex", "authorsIndex", "archiveIndex"];
+  const names: (keyof Indexes)[] = ["sectionPages", "topicPages", "authorPages", "archivePages", "correctionPages", "topicsIndex", "authorsIndex", "archiveIndex"];
   for (const name of names) eleventyConfig.addCollection(name, (api) => indexesOf(api)[name]);
 }
 

@@ -10,6 +10,17 @@ type ListHead = Pick<ListingPage, "type" | "key" | "title" | "description">;
 
 /** Cuts one list into pages; an empty list still gets its first page. */
 export function paginate<E extends object = object>(head: ListHead, items: ArticleItem[], pageSize: number, pathOf: (page: number) => string, extra?: E): (ListingPage & E)[] {
+  return paginateList(head, items, pageSize, pathOf, extra);
+}
+
+/** `paginate` over a list of anything (the corrections page lists corrections, not stories). */
+export function paginateList<T, H extends object, E extends object = object>(
+  head: H,
+  items: T[],
+  pageSize: number,
+  pathOf: (page: number) => string,
+  extra?: E,
+): (H & E & Omit<ListingPage, keyof ListHead | "items"> & { items: T[] })[] {
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: totalPages }, (_, i) => ({
     ...head,

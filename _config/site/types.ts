@@ -4,7 +4,7 @@
  * all use them without importing each other in a circle.
  */
 import type { ArticleData, AuthorData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
-import type { BuildInfo, FrontData } from "../content/index.ts";
+import type { BuildInfo, CorrectionView, FrontData, PageData } from "../content/index.ts";
 import type { CollectionItem } from "../eleventy/index.ts";
 
 export type ArticleItem = CollectionItem<ArticleData & { build: BuildInfo }>;
@@ -18,8 +18,8 @@ export interface PageContext {
   build: BuildInfo;
   eleventy: { directories: { input: string } };
   page: { url: string | false; inputPath: string; date: Date; outputPath: string | false };
-  /** `articles` (public stories, newest first) and the index lists (_config/site/indexes.ts) */
-  collections: { articles: ArticleItem[] } & Indexes;
+  /** `articles` (public stories, newest first), `pages` (src/pages/, by path) and the index lists (_config/site/indexes.ts) */
+  collections: { articles: ArticleItem[]; pages: PageItem[] } & Indexes;
   content?: string;
   /** _data/front (validated; absent without the file) */
   front?: FrontData;
@@ -58,6 +58,18 @@ export interface Front {
   stream: ArticleItem[];
 }
 
+/** One correction of one story, as the corrections column lists it. */
+export interface CorrectionEntry {
+  item: ArticleItem;
+  correction: CorrectionView;
+}
+
+/** One page of the corrections column (/corrections/, /corrections/page/2/). */
+export type CorrectionsPage = Omit<ListingPage, "type" | "items"> & { type: "corrections"; items: CorrectionEntry[] };
+
+/** A page of src/pages/ (about, ethics, contact…), as the footer and the policy check see it. */
+export type PageItem = CollectionItem<PageData>;
+
 /** A line of an index page: a topic, an author or a month, with its story count. */
 export interface IndexEntry {
   key: string;
@@ -71,6 +83,8 @@ export interface Indexes {
   topicPages: ListingPage[];
   authorPages: (ListingPage & { author: AuthorData })[];
   archivePages: ListingPage[];
+  /** the corrections column, page by page */
+  correctionPages: CorrectionsPage[];
   /** every topic, alphabetical */
   topicsIndex: IndexEntry[];
   /** every author in the registry, in its order */

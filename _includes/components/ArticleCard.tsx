@@ -26,10 +26,16 @@ export function ArticleCard({ article, site, headingLevel = 2, variant, showSect
             <a href={href(site, article.section.url)}>{article.section.name}</a>
           </p>
         )}
-        <Heading class="card__title">
+        {/* apart from the section link: a link in a line of other text must not rely on color alone */}
+        {article.kindLabel && (
+          <p class="card__kind">
+            <span class="kind-label">{article.kindLabel}</span>
+          </p>
+        )}
+        <Heading class="card__title" lang={article.language}>
           <a href={href(site, article.url)}>{article.title}</a>
         </Heading>
-        <p class="card__dek">{article.description}</p>
+        <p class="card__dek" lang={article.language}>{article.description}</p>
         <p class="card__meta">
           <Time value={article.published} zone={site.timezone} text={article.shown.date} />
           {article.draft && <strong class="flag"> Draft</strong>}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import type { PageContext } from "../../_config/site/index.ts";
+import { footerLinks, type PageContext } from "../../_config/site/index.ts";
 import { yearOf } from "../../_config/content/index.ts";
-import { pageMeta, type Crumb, type PageMeta, type ShareImage } from "../../_config/pages/index.ts";
+import { pageMeta, type Crumb, type FeedLink, type JsonLdDocument, type PageMeta, type ShareImage } from "../../_config/pages/index.ts";
 import { Footer } from "./Footer.tsx";
 import { Head } from "./Head.tsx";
 import { Masthead } from "./Masthead.tsx";
@@ -22,6 +22,9 @@ export interface BaseProps {
   breadcrumbs?: Crumb[];
   /** og:image / twitter:image of a page that is not a story (default: the site default image) */
   image?: ShareImage;
+  /** more feeds to advertise, more JSON-LD (the corrections feed; an author's Person) */
+  feeds?: FeedLink[];
+  jsonLd?: JsonLdDocument[];
   /** full head metadata (story pages: articleMeta); default built by pageMeta */
   meta?: PageMeta;
   head?: ComponentChildren;
@@ -29,10 +32,10 @@ export interface BaseProps {
 }
 
 /** The shell every page fills (Hugo's baseof): head, skip link, masthead, main, footer. */
-export function Base({ ctx, section, head, children, title, description, canonical, noindex, breadcrumbs, image, meta }: BaseProps) {
+export function Base({ ctx, section, head, children, title, description, canonical, noindex, breadcrumbs, image, meta, feeds, jsonLd }: BaseProps) {
   const { site } = ctx;
   const path = typeof ctx.page.url === "string" ? ctx.page.url : "/";
-  const headMeta = meta ?? pageMeta(ctx, { title, description, path, canonical, section, breadcrumbs, noindex, image });
+  const headMeta = meta ?? pageMeta(ctx, { title, description, path, canonical, section, breadcrumbs, noindex, image, feeds, jsonLd });
   return (
     <html lang={site.language}>
       <Head site={site} title={title} meta={headMeta}>
@@ -46,7 +49,7 @@ export function Base({ ctx, section, head, children, title, description, canonic
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <Footer site={site} year={yearOf(ctx.build.now, site.timezone)} />
+        <Footer site={site} year={yearOf(ctx.build.now, site.timezone)} pages={footerLinks(ctx.collections?.pages)} />
       </body>
     </html>
   );

@@ -29,7 +29,7 @@ export function Head({ site, title, meta, children }: HeadProps) {
       <title>{pageTitle(site, title)}</title>
       <meta name="description" content={meta.description} />
       <link rel="canonical" href={meta.canonical} />
-      {meta.noindex && <meta name="robots" content="noindex" />}
+      {meta.robots && <meta name="robots" content={meta.robots} />}
       <meta name="color-scheme" content="light dark" />
       <link rel="stylesheet" href={href(site, assetUrl("/assets/css/site.css"))} />
       <link rel="icon" href={href(site, assetUrl(site.logo))} />

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { JsonLdDocument } from "../../_config/pages/index.ts";
 import type { PageContext } from "../../_config/site/index.ts";
 import { listingTitle, type ListingPage } from "../../_config/site/index.ts";
 import { absoluteUrl } from "../../_config/content/index.ts";
@@ -13,7 +14,7 @@ export type ListingProps = PageContext & { listing: ListingPage };
  * The shell of every paginated list (section, topic, author, archive): a header with
  * the page's h1 and the layout's intro, the stories, and the pagination.
  */
-export function Listing({ ctx, kicker, intro, empty, section, listHeading, showSection = true }: {
+export function Listing({ ctx, kicker, intro, empty, section, listHeading, showSection = true, jsonLd }: {
   ctx: ListingProps;
   kicker?: ComponentChildren;
   intro?: ComponentChildren;
@@ -25,10 +26,12 @@ export function Listing({ ctx, kicker, intro, empty, section, listHeading, showS
   listHeading?: string;
   /** each card's section kicker (off on a section's own front) */
   showSection?: boolean;
+  /** JSON-LD beside the breadcrumbs (an author page's Person) */
+  jsonLd?: JsonLdDocument[];
 }) {
   const { site, listing } = ctx;
   return (
-    <Base ctx={ctx} section={section} title={listingTitle(listing)} description={listing.description} canonical={absoluteUrl(site, listing.url)}>
+    <Base ctx={ctx} section={section} title={listingTitle(listing)} description={listing.description} canonical={absoluteUrl(site, listing.url)} jsonLd={jsonLd}>
       <div class={`listing listing--${listing.type}`}>
         <header class="listing__header">
           {kicker && <p class="listing__kicker">{kicker}</p>}

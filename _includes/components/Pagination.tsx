@@ -3,13 +3,13 @@ import type { SiteData } from "../../_config/content/index.ts";
 import { href } from "../../_config/content/index.ts";
 
 /** Newer/older links (rel=prev/next) and "Page N of M"; nothing when a list fits one page. */
-export function Pagination({ listing, site }: { listing: ListingPage; site: SiteData }) {
+export function Pagination({ listing, site, noun = "stories" }: { listing: Pick<ListingPage, "pageNumber" | "totalPages" | "prev" | "next">; site: SiteData; noun?: string }) {
   if (listing.totalPages < 2) return null;
   return (
     <nav class="pagination" aria-label="Pagination">
       {listing.prev ? (
         <a class="pagination__prev" href={href(site, listing.prev)} rel="prev">
-          ← Newer stories
+          ← Newer {noun}
         </a>
       ) : (
         <span class="pagination__prev" />
@@ -19,7 +19,7 @@ export function Pagination({ listing, site }: { listing: ListingPage; site: Site
       </p>
       {listing.next ? (
         <a class="pagination__next" href={href(site, listing.next)} rel="next">
-          Older stories →
+          Older {noun} →
         </a>
       ) : (
         <span class="pagination__next" />

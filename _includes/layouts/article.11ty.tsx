@@ -2,7 +2,9 @@ import type { PageContext } from "../../_config/site/index.ts";
 import type { ArticleData } from "../../_config/content/index.ts";
 import { href } from "../../_config/content/index.ts";
 import { Base } from "../components/Base.tsx";
+import { AuthorNotes } from "../components/AuthorNotes.tsx";
 import { Byline } from "../components/Byline.tsx";
+import { CorrectionNotes, CorrectionNotice } from "../components/Corrections.tsx";
 import { Figure } from "../components/Figure.tsx";
 import { RawHtml } from "../components/RawHtml.tsx";
 import type { PageMeta } from "../../_config/pages/index.ts";
@@ -22,7 +24,7 @@ export default function Article(data: Props) {
   const indexed = !article.draft && !article.scheduled;
   return (
     <Base ctx={data} section={article.section.slug} title={article.title} description={article.description} meta={meta}>
-      <article class="story" data-pagefind-body={indexed ? "" : undefined}>
+      <article class={`story story--${article.kind}`} lang={article.language} data-pagefind-body={indexed ? "" : undefined}>
         <header class="story__header">
           <p class="story__section" data-pagefind-ignore="index">
             <a href={href(site, article.section.url)} data-pagefind-meta="section">
@@ -31,6 +33,11 @@ export default function Article(data: Props) {
             {article.draft && <strong class="flag"> Draft: not in production builds</strong>}
             {article.scheduled && <strong class="flag"> Scheduled: not yet public</strong>}
           </p>
+          {article.kindLabel && (
+            <p class="story__kind" data-pagefind-ignore="all">
+              <span class="kind-label">{article.kindLabel}</span>
+            </p>
+          )}
           <h1 class="story__title">{article.title}</h1>
           <p class="story__dek">{article.description}</p>
           <div data-pagefind-ignore="index">
@@ -41,6 +48,7 @@ export default function Article(data: Props) {
               Originally published by <a href={article.source.url}>{article.source.name}</a>
             </p>
           )}
+          <CorrectionNotice article={article} />
         </header>
         {article.image && (
           <div data-pagefind-ignore="all">
@@ -48,6 +56,8 @@ export default function Article(data: Props) {
           </div>
         )}
         <RawHtml className="story__body" html={data.content} />
+        <AuthorNotes article={article} site={site} />
+        <CorrectionNotes article={article} site={site} />
         {site.promo && (
           <p class="promo" data-pagefind-ignore="all">
             <a href={href(site, site.promo.url)}>{site.promo.text}</a>

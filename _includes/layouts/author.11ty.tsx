@@ -1,6 +1,7 @@
 import type { ListingPage } from "../../_config/site/index.ts";
 import type { AuthorData } from "../../_config/content/index.ts";
 import { authorsIndexPath, href } from "../../_config/content/index.ts";
+import { person } from "../../_config/pages/index.ts";
 import { Listing, type ListingProps } from "../components/Listing.tsx";
 
 /** An author page: /authors/<slug>/ with name, role, bio (photo and link when given) and their stories. */
@@ -10,6 +11,7 @@ export default function Author(data: ListingProps & { listing: ListingPage & { a
   return (
     <Listing
       ctx={data}
+      jsonLd={[person(author, listing.key, site)]}
       kicker={<a href={href(site, authorsIndexPath())}>Authors</a>}
       intro={
         <div class={author.photo ? "author author--photo" : "author"}>

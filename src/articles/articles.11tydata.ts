@@ -27,6 +27,7 @@ function checkStory(data: StoryCascade): void {
     sections: data.sections,
     authors: data.staff,
     inputDir: data.eleventy.directories.input,
+    now: data.build.now,
   });
 }
 

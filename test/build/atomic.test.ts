@@ -128,6 +128,10 @@ describe("npm run build (scripts/build.ts)", () => {
     const site = await prepareFixture("good");
     try {
       symlinkSync(path.join(ROOT, ".eleventy.ts"), path.join(site, ".eleventy.ts"));
+      // Eleventy reads `"type": "module"` from the working folder's package.json: without it
+      // it takes the templates for CommonJS and writes every page without a layout (feeds,
+      // robots.txt, _headers) empty, which the link check now reports (feed.json is no JSON).
+      symlinkSync(path.join(ROOT, "package.json"), path.join(site, "package.json"));
       const ok = await run(site);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.stdout, /Checked \d+ pages with html-validate \(\d+ ms\) and \d+ links \(\d+ ms\): no problems/);
@@ -136,7 +140,9 @@ describe("npm run build (scripts/build.ts)", () => {
       const failed = await run(site);
       assert.equal(failed.code, 1);
       assert.match(failed.stderr, /Build failed; the previous dist\/ is unchanged/);
-      assert.match(failed.stderr, /1 problem in the built site:\n\s+\/world\/extra-story-\d+\/index\.html \[links\] <a href> "\/world\/gone-story\/" does not resolve/);
+      // the page and every feed carrying the story's body (site Atom, JSON Feed, section Atom)
+      assert.match(failed.stderr, /4 problems in the built site:\n[\s\S]*\/world\/extra-story-\d+\/index\.html \[links\] <a href> "\/world\/gone-story\/" does not resolve/);
+      assert.match(failed.stderr, /\/feed\.json \[links\] JSON content_html "\/world\/gone-story\/" does not resolve/);
       assert.deepEqual(snapshot(path.join(site, "dist")), before);
     } finally {
       rmSync(site, { recursive: true, force: true });

@@ -78,14 +78,15 @@ const CASES: Case[] = [
     expect: { error: [err("(encoding)", /the file is not valid UTF-8/, "case-story\\.md:9")] },
   },
   {
+    // the contract: a public story needs body text (issue 14); a draft may be empty
     name: "a story with front matter and no body",
     files: { [FILE]: story({}, "") },
-    expect: {
-      ok: (site) => {
-        assert.equal(site.page(URL).querySelector("h1")!.textContent, "A title");
-        assert.equal(plain(site.page(URL).querySelector(".story__body")!.textContent), "");
-      },
-    },
+    expect: { error: [err("(body)", /a public story needs body text after the front matter \(only a draft may be empty\)/, "case-story\\.md:7")] },
+  },
+  {
+    name: "a draft with front matter and no body",
+    files: { [FILE]: story({ draft: "true" }, "") },
+    expect: { ok: (site) => assert.equal(site.exists(URL), false) },
   },
   {
     name: "a <script> and </script> headline",

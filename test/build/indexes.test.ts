@@ -161,10 +161,10 @@ describe("monthly archive", () => {
 });
 
 describe("links between pages", () => {
-  it("every page links the topics, authors and archive indexes, and cards link stories and sections", () => {
+  it("every page links the topics, authors, archive and corrections indexes, and cards link stories and sections", () => {
     const doc = site.page("/archive/2025/12/");
     const footer = [...doc.querySelectorAll('footer nav[aria-label="Browse"] a')].map((a) => a.getAttribute("href"));
-    assert.deepEqual(footer, ["/topics/", "/authors/", "/archive/"]);
+    assert.deepEqual(footer, ["/topics/", "/authors/", "/archive/", "/corrections/"]);
     const card = doc.querySelector(".card")!;
     assert.equal(card.querySelector(".card__title a")!.getAttribute("href"), "/world/w5/");
     assert.equal(card.querySelector(".card__section a")!.getAttribute("href"), "/world/");

@@ -45,9 +45,10 @@ describe("NewsArticle on stories", () => {
         ["Person", "James Okafor", `${BASE}/authors/james-okafor/`],
       ],
     );
-    assert.equal(article.publisher["@type"], "Organization");
+    // the publisher is the home page's NewsMediaOrganization, by its @id
+    assert.equal(article.publisher["@type"], "NewsMediaOrganization");
+    assert.equal(article.publisher["@id"], `${BASE}/#organization`);
     assert.equal(article.publisher.name, "Newsroom");
-    assert.deepEqual(article.publisher.logo, { "@type": "ImageObject", url: `${BASE}/assets/logo.svg` });
     assert.deepEqual(article.mainEntityOfPage, { "@type": "WebPage", "@id": BASE + HOSTILE });
     assert.equal(article.isAccessibleForFree, true);
     assert.equal(article.articleSection, "World");
@@ -122,16 +123,19 @@ describe("social tags on stories", () => {
 });
 
 describe("the home page", () => {
-  it("has WebSite with a SearchAction and Organization", () => {
+  it("has WebSite with a SearchAction and NewsMediaOrganization", () => {
     const [website] = ofType("/", "WebSite");
     assert.equal(website!.url, `${BASE}/`);
     assert.equal(website!.name, "Newsroom");
     assert.equal(website!.potentialAction["@type"], "SearchAction");
     assert.equal(website!.potentialAction.target.urlTemplate, `${BASE}/search/?q={search_term_string}`);
     assert.equal(website!.potentialAction["query-input"], "required name=search_term_string");
-    const [org] = ofType("/", "Organization");
+    const [org] = ofType("/", "NewsMediaOrganization");
     assert.equal(org!.name, "Newsroom");
-    assert.equal(org!.logo.url, `${BASE}/assets/logo.svg`);
+    assert.equal(org!["@id"], `${BASE}/#organization`);
+    // the fingerprinted logo the build writes, not the plain /assets/logo.svg
+    assert.match(org!.logo.url, /^https:\/\/newsroom\.example\.org\/assets\/logo\.[0-9a-f]{10}\.svg$/);
+    assert.ok(site.exists(org!.logo.url.slice(BASE.length)), org!.logo.url);
     assert.deepEqual(meta("/", "og:type"), ["website"]);
     const [card] = meta("/", "og:image");
     assert.match(card!, /^https:\/\/newsroom\.example\.org\/img\/card-[\w-]+\.jpg$/);

@@ -22,6 +22,7 @@ import type { BuildCache } from "../build-cache.ts";
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
 export { fileForPath, formatFinding, listFiles, urlOfFile, type Finding } from "./files.ts";
+export { headersRefs, jsonRefs, urlsOnOrigin, xmlRefs, type Ref } from "./link-sources.ts";
 
 export interface CheckContext {
   /** the site's absolute base URL, path prefix included (site.url after SITE_URL) */

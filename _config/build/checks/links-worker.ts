@@ -28,9 +28,11 @@ function readMemo(file: string | undefined): Record<string, PageScan> | undefine
 
 const checker = new LinkChecker(siteUrl, readMemo(memoIn));
 const seen = new Set<string>();
-const scanAll = (files: string[]) => {
+// Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
+// Eleventy is still flushing when its pages are done could be read half-written.
+const scanAll = (files: string[], all = false) => {
   for (const file of files) {
-    if (seen.has(file)) continue;
+    if (seen.has(file) || (!all && !file.endsWith(".html"))) continue;
     seen.add(file);
     checker.scanFile(dir, file);
   }
@@ -42,7 +44,7 @@ parentPort!.on("message", (message: LinkMessage) => {
   } else if ("scan" in message) {
     scanAll(message.scan);
   } else {
-    scanAll(message.finish);
+    scanAll(message.finish, true);
     const report = checker.finish(dir, message.finish);
     if (memoOut) {
       mkdirSync(path.dirname(memoOut), { recursive: true });

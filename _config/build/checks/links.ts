@@ -1,8 +1,9 @@
 /**
  * Every internal link, image, `srcset` entry and `#fragment` in the built pages
  * resolves inside the output folder; so do the site's own absolute URLs in pages
- * (canonical, og:url, og:image) and in XML outputs (feeds, sitemaps). Stylesheets
- * and scripts must be fingerprinted. No `javascript:` URL may appear anywhere.
+ * (canonical, og:url, og:image), in their JSON-LD, in feeds (Atom and JSON) and
+ * sitemaps, and the paths of `_headers` (link-sources.ts). Stylesheets and scripts
+ * must be fingerprinted. No `javascript:` URL may appear anywhere.
  *
  * Speed (docs/performance.md): each page is read once by htmlparser2's tokenizer (no
  * DOM), keeping only its ids and the URLs it refers to; pages can be scanned while
@@ -15,6 +16,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { isFingerprinted } from "../../pages/index.ts";
 import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
+import { headersRefs, jsonRefs, xmlRefs, type Ref } from "./link-sources.ts";
 
 /** Pages or files that keep names we don't choose (so can't carry a content hash). */
 const UNHASHED_OK = [/^\/pagefind\//];
@@ -25,12 +27,6 @@ export interface LinkReport {
   checked: number;
   /** pages whose scan came from the memo (the worker adds it) */
   reused?: number;
-}
-
-interface Ref {
-  file: string;
-  url: string;
-  what: string;
 }
 
 const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
@@ -44,8 +40,8 @@ const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
  */
 export interface PageScan {
   ids: string[];
-  /** [url, what] of each reference, in order */
-  refs: [string, string][];
+  /** each reference (its page is the page scanned), in order */
+  refs: Omit<Ref, "file">[];
   /** this page's own problems (messages), in order */
   problems: string[];
 }
@@ -78,12 +74,15 @@ export class LinkChecker {
 
   /** Reads one output file (site path `file`, e.g. "/world/x/index.html"); other types are ignored. */
   scanFile(dir: string, file: string): void {
-    if (isHtml(file) || file.endsWith(".xml")) this.scan(file, readFileSync(path.join(dir, file), "utf8"));
+    if (isHtml(file) || file.endsWith(".xml") || isOwnJson(file) || file === "/_headers") this.scan(file, readFileSync(path.join(dir, file), "utf8"));
   }
 
-  /** Takes the ids and references of one HTML page or XML file. */
+  /** Takes the ids and references of one HTML page, XML or JSON file, or `_headers`. */
   scan(file: string, text: string): void {
-    if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file));
+    const { origin } = this.#base;
+    if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file, origin));
+    else if (file === "/_headers") this.#refs.push(...headersRefs(text, file, origin));
+    else if (isOwnJson(file)) this.#json(file, text, "JSON");
     else if (isHtml(file)) {
       const key = createHash("sha1").update(text).digest("base64");
       let page = this.#next[key] ?? this.#memo?.[key];
@@ -92,13 +91,19 @@ export class LinkChecker {
         const refs: Ref[] = [];
         const findings: Finding[] = [];
         const ids = this.#scanPage(file, text, true, refs, findings);
-        page = { ids: [...ids], refs: refs.map((r) => [r.url, r.what]), problems: findings.map((f) => f.message) };
+        page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
       }
       this.#next[key] = page;
       this.#ids.set(file, new Set(page.ids));
-      for (const [url, what] of page.refs) this.#refs.push({ file, url, what });
+      for (const ref of page.refs) this.#refs.push({ ...ref, file });
       for (const message of page.problems) this.#findings.push({ check: "links", file, message });
     }
+  }
+
+  #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
+    const found = jsonRefs(text, file, this.#base.origin, what);
+    refs.push(...found.refs);
+    if (found.problem) findings.push({ check: "links", file, message: found.problem });
   }
 
   /** The ids of a page; with `collect`, its references and problems too (into `refs` and `findings`). */
@@ -109,9 +114,21 @@ export class LinkChecker {
       refs = [];
       findings = [];
     }
+    let jsonLd: string | undefined; // the text of a JSON-LD script being read
+    const json = (text: string) => this.#json(file, text, "JSON-LD", findings, refs);
     const parser = new Parser(
       {
+        ontext(text) {
+          if (jsonLd !== undefined) jsonLd += text;
+        },
+        onclosetag(tag) {
+          if (tag === "script" && jsonLd !== undefined) {
+            if (collect) json(jsonLd);
+            jsonLd = undefined;
+          }
+        },
         onopentag(tag, attribs) {
+          if (tag === "script" && attribs.type === "application/ld+json") jsonLd = "";
           const id = attribs.id ?? (tag === "a" ? attribs.name : undefined);
           if (id !== undefined) ids.add(id);
           const rel = (attribs.rel ?? "").toLowerCase().split(/\s+/);
@@ -189,6 +206,10 @@ export class LinkChecker {
         continue;
       }
       const sitePath = `/${url.pathname.slice(base.pathname.length)}`;
+      if (ref.folder) {
+        if (!files.some((f) => f.startsWith(sitePath))) findings.push({ check: "links", file: ref.file, message: `${ref.what} "${url.pathname}*" matches no file in the build` });
+        continue;
+      }
       if (!targets.has(sitePath)) targets.set(sitePath, candidateFiles(sitePath).find((c) => present.has(c)));
       const target = targets.get(sitePath);
       if (!target) {
@@ -196,7 +217,7 @@ export class LinkChecker {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && fragment !== "top" && !idsOfFile(target).has(fragment)) {
+      if (fragment && fragment !== "top" && !ref.noFragment && !idsOfFile(target).has(fragment)) {
         findings.push({ check: "links", file: ref.file, message: `${ref.what} "${ref.url}": no element with id "${fragment}" in ${target}` });
       }
       if (ref.what.startsWith("stylesheet") || ref.what.startsWith("script")) {
@@ -232,10 +253,5 @@ export function srcsetUrls(srcset: string): string[] {
   }
 }
 
-/** Absolute URLs in feeds and sitemaps: <loc>, <link>, href="", url="". */
-function xmlRefs(xml: string, file: string): Ref[] {
-  const refs: Ref[] = [];
-  const patterns = [/<loc>\s*([^<\s]+)\s*<\/loc>/g, /<link>\s*([^<\s]+)\s*<\/link>/g, /\s(?:href|url)="(https?:[^"]+)"/g];
-  for (const re of patterns) for (const m of xml.matchAll(re)) refs.push({ file, url: m[1]!.replace(/&amp;/g, "&"), what: "XML link" });
-  return refs;
-}
+/** JSON the build writes itself (the JSON Feed), not Pagefind's index files. */
+const isOwnJson = (file: string) => file.endsWith(".json") && !file.startsWith("/pagefind/");

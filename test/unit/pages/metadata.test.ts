@@ -81,9 +81,9 @@ describe("newsArticle authors", () => {
 });
 
 describe("pageMeta", () => {
-  it("home: WebSite with SearchAction and Organization", () => {
+  it("home: WebSite with SearchAction and NewsMediaOrganization", () => {
     const meta = pageMeta(ctx, { description: "d", path: "/" });
-    assert.deepEqual(meta.jsonLd.map((d) => d["@type"]), ["WebSite", "Organization"]);
+    assert.deepEqual(meta.jsonLd.map((d) => d["@type"]), ["WebSite", "NewsMediaOrganization"]);
     assert.equal((meta.jsonLd[0]!.potentialAction as { target: { urlTemplate: string } }).target.urlTemplate, "https://example.org/news/search/?q={search_term_string}");
   });
 
