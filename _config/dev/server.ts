@@ -25,7 +25,7 @@
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import type { EleventyConfig } from "../eleventy/index.ts";
+import { currentWriter, incrementalFileOf, isIncremental, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
@@ -161,26 +161,27 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
               : building.some((f) => added.has(f))
                 ? "a file was added" // Eleventy 3.1.8's incremental pass races on new templates
                 : "";
-        if (elev.watchManager) elev.watchManager.incremental = !reason;
+        setIncremental(elev, !reason);
         if (reason) log(`full rebuild (${reason})`);
         // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
         else if (building.length === 1 && deleted.size === 0 && status.state.ok && !retired.has(elev)) {
           const started = performance.now();
-          const written = await fast.run(elev.writer, building[0]!);
+          const written = await fast.run(currentWriter(elev), building[0]!);
           if (written.length) {
             log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
             // The browser too: the story page is patched in place, any other page reloads.
-            await elev.eleventyServe?.reload({ files: building, build: { templates: written } }).catch(() => undefined);
+            await reloadWith(elev, building, written);
           }
         }
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
         // the first pass of an instance is full (a fresh instance after a failure included)
-        fullBuild = passes++ === 0 || !elev.watchManager?.incremental;
-        if (elev.watchManager) elev.watchManager.incremental = true;
+        fullBuild = passes++ === 0 || !isIncremental(elev);
+        setIncremental(elev, true);
         // The changed story and the home page first; list pages that cannot show it skipped.
-        if (elev.writer) planner.begin(elev.writer, { changed: fullBuild ? undefined : elev.writer.incrementalFile, full: fullBuild });
+        const writer = currentWriter(elev);
+        if (writer) planner.begin(writer, { changed: fullBuild ? undefined : incrementalFileOf(writer), full: fullBuild });
       });
       eleventyConfig.on("eleventy.after", async (arg) => {
         const { results } = arg as { results: EleventyResult[] };
@@ -223,7 +224,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       // Never handed back to Eleventy: its watch loop ends the process on an error that is
       // not its own kind (a content error from eleventy.before, a TypeError of its own race).
       // The browser hears of it (overlay.ts reads the status on this message).
-      await elev.eleventyServe?.sendError?.({ error }).catch(() => undefined);
+      await sendBuildError(elev, error);
       if (!isFirst && !isContentFailure(error)) restart();
       return [[], []];
     }
@@ -233,14 +234,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   // running, a restart in the middle of a batch) is replayed to it once it runs.
   const before = treeState([input, folders.data]);
   await elev.watch();
-  elev.watcher?.on("add", (file) => void added.add(queuePath(file)));
-  elev.watcher?.on("unlink", (file) => {
+  const watcher = watcherOf(elev);
+  watcher?.on("add", (file) => void added.add(queuePath(file)));
+  watcher?.on("unlink", (file) => {
     deleted.add(queuePath(file));
-    elev.watcher?.emit("change", file);
+    watcher.emit("change", file);
   });
   const after = treeState([input, folders.data]);
-  for (const [file, state] of after) if (before.get(file) !== state) elev.watcher?.emit("change", file);
-  for (const file of before.keys()) if (!after.has(file)) elev.watcher?.emit("unlink", file);
+  for (const [file, state] of after) if (before.get(file) !== state) watcher?.emit("change", file);
+  for (const file of before.keys()) if (!after.has(file)) watcher?.emit("unlink", file);
   if (options.serve !== false) {
     await listenOn(elev, options.host ?? "localhost");
     await elev.serve(options.port);
