@@ -16,6 +16,8 @@ export interface Sample {
   rssMB: number;
   /** user + system CPU seconds of the child and its descendants (NaN without GNU time) */
   cpuS: number;
+  /** the end of the child's output (stdout and stderr) */
+  output?: string;
 }
 
 export interface Command {
@@ -85,7 +87,7 @@ export async function measure(command: Command): Promise<Sample> {
   child.stderr?.on("data", (d: Buffer) => (output += d));
   let hwm = 0;
   const poll = hasGnuTime ? undefined : setInterval(() => (hwm = Math.max(hwm, treeHwmKB(child.pid!))), 20);
-  const timeout = setTimeout(() => killAll(), command.timeoutMs ?? 300_000);
+  const timeout = setTimeout(() => killAll(), command.timeoutMs ?? 3_600_000);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on("error", reject);
@@ -93,10 +95,10 @@ export async function measure(command: Command): Promise<Sample> {
     });
     const ms = performance.now() - started;
     if (code !== 0) throw new Error(`${command.cmd} ${command.args.join(" ")} (in ${command.cwd}) exited with ${code}:\n${output.slice(-3000)}`);
-    if (!hasGnuTime) return { ms, rssMB: hwm / 1024, cpuS: Number.NaN };
+    if (!hasGnuTime) return { ms, rssMB: hwm / 1024, cpuS: Number.NaN, output: output.slice(-4000) };
     // "%M %U %S" is the last line (GNU time may first note a non-zero exit status)
     const [kb, user, sys] = (await readFile(timeFile, "utf8")).trim().split("\n").at(-1)!.split(" ").map(Number);
-    return { ms, rssMB: kb! / 1024, cpuS: user! + sys! };
+    return { ms, rssMB: kb! / 1024, cpuS: user! + sys!, output: output.slice(-4000) };
   } finally {
     clearTimeout(timeout);
     if (poll) clearInterval(poll);

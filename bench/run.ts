@@ -3,9 +3,13 @@
  * Eleventy and Hugo, interleaved, then measures watch-mode rebuild latency, and
  * writes docs/benchmarks.md. See docs/performance.md for what the numbers mean.
  *
- *   npm run bench                       # sizes 1000,4000; 1 warm-up + 5 runs; 5 edits
+ *   npm run bench                       # sizes 1000,4000,20000; 3 runs (1 at ≥ 20,000); 3 edits at 20,000
+ *   npm run bench -- --huge             # the same, and 100,000 stories (one run)
  *   npm run bench -- --quick            # smoke run: 200 stories, 1 run, 2 edits
- *   npm run bench -- --runs 7 --sizes 1000,4000 --edits 5 --warmup 1 --no-hugo --no-latency --out file.md
+ *   npm run bench -- --runs 7 --sizes 1000,4000 --edits 5 --warmup 1 --latency-size 1000 --no-hugo --no-latency --out file.md
+ * Per size and round: a clean build, one story edited, nothing changed, every page
+ * changed (a site-wide edit), stock Eleventy, Hugo; the issue's targets are printed
+ * as ratios to stock Eleventy's full build of the same corpus in the same run.
  * Environment: BENCH_RUNS, BENCH_SIZES, BENCH_EDITS override the defaults too.
  * Newsroom's watch command defaults to `npm start -- --watch-only` (scripts/serve.ts: the
  * dev loop, Eleventy's incremental watch plus Newsroom's fixes, without the HTTP server);
@@ -14,7 +18,7 @@
  * expression its output matches once it watches (default: Eleventy's "Watching…"; for the default command, "watching for changes").
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseDataFile } from "../_config/content/data.ts";
@@ -22,7 +26,7 @@ import { ROOT } from "../test/helpers/site.ts";
 import { generateCorpus } from "./corpus.ts";
 import { measureLatency, type LatencyTarget } from "./latency.ts";
 import { killAll, measure, type Command, type Sample } from "./measure.ts";
-import { LABELS, machine, report, type Results, type Tool } from "./report.ts";
+import { LABELS, machine, report, type EditEffect, type Results, type Tool } from "./report.ts";
 import { outputPaths, writeSites, type Sites } from "./sites.ts";
 
 function flag(name: string): string | undefined {
@@ -32,11 +36,14 @@ function flag(name: string): string | undefined {
 const has = (name: string) => process.argv.includes(`--${name}`);
 
 const quick = has("quick");
-const runs = Number(flag("runs") ?? process.env.BENCH_RUNS ?? (quick ? 1 : 5));
-const warmup = Number(flag("warmup") ?? (quick ? 0 : 1));
-const sizes = (flag("sizes") ?? process.env.BENCH_SIZES ?? (quick ? "200" : "1000,4000")).split(",").map(Number);
-const edits = Number(flag("edits") ?? process.env.BENCH_EDITS ?? (quick ? 2 : 5));
-const latencySize = Number(flag("latency-size") ?? (sizes.includes(1000) ? 1000 : Math.min(...sizes)));
+const runs = Number(flag("runs") ?? process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+/** big corpora: one round, no warm-up (a clean 20,000-story build alone takes minutes) */
+const BIG = 20000;
+const runsAt = (size: number) => (size >= BIG && !flag("runs") ? 1 : runs);
+const warmup = Number(flag("warmup") ?? 0);
+const sizes = [...(flag("sizes") ?? process.env.BENCH_SIZES ?? (quick ? "200" : "1000,4000,20000")).split(",").map(Number), ...(has("huge") ? [100000] : [])];
+const edits = Number(flag("edits") ?? process.env.BENCH_EDITS ?? (quick ? 2 : 3));
+const latencySize = Number(flag("latency-size") ?? (sizes.includes(BIG) ? BIG : Math.max(...sizes)));
 const out = path.resolve(ROOT, flag("out") ?? (quick ? ".bench/benchmarks.md" : "docs/benchmarks.md"));
 const withHugo = !has("no-hugo") && hugoInstalled();
 const withLatency = !has("no-latency");
@@ -69,16 +76,38 @@ function npmBuild(sites: Sites, env: Record<string, string>): Command {
   return { cmd: "sh", args: ["-c", pkg.scripts.build!], cwd: sites.newsroom, env: { ...TSX_ENV, ...env, PATH } };
 }
 
-/** Each tool: what to clear before a run, and the command. */
-function buildStep(tool: Tool, sites: Sites): { clear: string[]; command: Command } {
+/** Toggles a line of a file between two versions (each call is one change). */
+function toggle(file: string, from: RegExp, to: (line: string) => string, back: RegExp, restore: (line: string) => string): void {
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, back.test(text) ? text.replace(back, restore) : text.replace(from, to));
+}
+
+type Newest = { path: string; section: string; slug: string };
+
+/** Each tool: what to clear or change before a run, and the command. */
+function buildStep(tool: Tool, sites: Sites, newest: Newest): { clear: string[]; change?: () => void; command: Command } {
   switch (tool) {
     case "newsroom-cold":
       return {
         clear: [".cache", "dist"].map((d) => path.join(sites.newsroom, d)),
         command: npmBuild(sites, { TSX_DISABLE_CACHE: "1" }),
       };
-    case "newsroom-warm":
+    case "newsroom-edit":
+      return {
+        clear: [],
+        // the newest story's headline: its page, the home page, its lists and feeds change
+        change: () => toggle(path.join(sites.newsroom, "src", newest.path), /^title: (.*)$/m, (l) => `${l} (updated)`, /^(title: .*) \(updated\)$/m, (l) => l.replace(/ \(updated\)$/, "")),
+        command: npmBuild(sites, {}),
+      };
+    case "newsroom-nochange":
       return { clear: [], command: npmBuild(sites, {}) };
+    case "newsroom-sitewide":
+      return {
+        clear: [],
+        // the site's description is in every page's head: every page changes, as with a layout edit
+        change: () => toggle(path.join(sites.newsroom, "_data/site.yaml"), /^description: (.*)$/m, (l) => `${l} Updated.`, /^(description: .*) Updated\.$/m, (l) => l.replace(/ Updated\.$/, "")),
+        command: npmBuild(sites, {}),
+      };
     case "stock":
       return { clear: [path.join(sites.stock, "dist")], command: { cmd: node, args: [ELEVENTY, "--config=eleventy.config.mjs", "--quiet"], cwd: sites.stock } };
     case "hugo":
@@ -86,10 +115,25 @@ function buildStep(tool: Tool, sites: Sites): { clear: string[]; command: Comman
   }
 }
 
-async function runBuild(tool: Tool, sites: Sites): Promise<Sample> {
-  const step = buildStep(tool, sites);
+async function runBuild(tool: Tool, sites: Sites, newest: Newest): Promise<Sample> {
+  const step = buildStep(tool, sites, newest);
   for (const dir of step.clear) await rm(dir, { recursive: true, force: true });
+  step.change?.();
   return measure(step.command);
+}
+
+/** What the one-story edit changed: files (from the build's summary line) and the files that show the story. */
+function editEffect(sample: Sample, sites: Sites, newest: Newest): EditEffect {
+  const m = /; ([\d,]+) files changed \(([\d,]+) of them in the search index\)/.exec(sample.output ?? "");
+  const num = (x: string | undefined) => Number((x ?? "NaN").replace(/,/g, ""));
+  const filesChanged = num(m?.[1]) - num(m?.[2]);
+  const dist = path.join(sites.newsroom, "dist");
+  const link = `/${newest.section}/${newest.slug}/`;
+  let filesShowing = 0;
+  for (const e of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && /\.(html|xml|json)$/.test(e.name) && !e.parentPath.includes(`${path.sep}pagefind`) && readFileSync(path.join(e.parentPath, e.name), "utf8").includes(link)) filesShowing++;
+  }
+  return { filesChanged, filesShowing };
 }
 
 function latencyTargets(sites: Sites, story: { path: string; section: string; slug: string }): Record<"newsroom" | "stock" | "hugo", LatencyTarget> {
@@ -113,8 +157,8 @@ const fmt = (s: Sample) => `${(s.ms / 1000).toFixed(2)} s, ${s.rssMB.toFixed(0)}
 async function main(): Promise<void> {
   const started = performance.now();
   const sections = Object.keys(parseDataFile(readFileSync(path.join(ROOT, "_data/sections.yaml"), "utf8"), "sections.yaml") as object);
-  const tools: Tool[] = ["newsroom-cold", "newsroom-warm", "stock", ...(withHugo ? (["hugo"] as const) : [])];
-  const results: Results = { runs, warmup, builds: new Map(), latency: new Map(), latencySize: withLatency ? latencySize : undefined, newsroomWatch: process.env.BENCH_NEWSROOM_WATCH ?? "npm start -- --watch-only" };
+  const tools: Tool[] = ["newsroom-cold", "newsroom-edit", "newsroom-nochange", "newsroom-sitewide", "stock", ...(withHugo ? (["hugo"] as const) : [])];
+  const results: Results = { runs, warmup, builds: new Map(), latency: new Map(), latencySize: withLatency ? latencySize : undefined, newsroomWatch: process.env.BENCH_NEWSROOM_WATCH ?? "npm start -- --watch-only", edits: new Map() };
   const siteOf = new Map<number, { sites: Sites; newest: { path: string; section: string; slug: string } }>();
   await mkdir(BENCH, { recursive: true });
   for (const size of [...new Set([...sizes, ...(withLatency ? [latencySize] : [])])]) {
@@ -124,15 +168,23 @@ async function main(): Promise<void> {
     console.log(`corpus: ${size} stories in ${path.relative(ROOT, path.join(BENCH, `n${size}`))}`);
   }
   for (const size of sizes) {
-    const { sites } = siteOf.get(size)!;
+    const { sites, newest } = siteOf.get(size)!;
     const samples = new Map<Tool, Sample[]>(tools.map((t) => [t, []]));
     results.builds.set(size, samples);
-    for (let round = 1; round <= warmup + runs; round++) {
-      const timed = round > warmup;
+    const n = runsAt(size);
+    const w = size >= BIG ? 0 : warmup;
+    for (let round = 1; round <= w + n; round++) {
+      const timed = round > w;
       for (const tool of tools) {
-        const sample = await runBuild(tool, sites);
+        const sample = await runBuild(tool, sites, newest);
         if (timed) samples.get(tool)!.push(sample);
-        console.log(`${size} ${timed ? `run ${round - warmup}/${runs}` : "warm-up"}  ${LABELS[tool].padEnd(32)} ${fmt(sample)}`);
+        let note = "";
+        if (tool === "newsroom-edit") {
+          const effect = editEffect(sample, sites, newest);
+          results.edits.set(size, effect);
+          note = `; ${effect.filesChanged} files changed, ${effect.filesShowing} files show the story`;
+        }
+        console.log(`${size} ${timed ? `run ${round - w}/${n}` : "warm-up"}  ${LABELS[tool].padEnd(54)} ${fmt(sample)}${note}`);
       }
     }
   }

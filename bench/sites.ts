@@ -122,7 +122,7 @@ export async function writeSites(base: string, corpus: Corpus, withHugo: boolean
 /** Where each tool writes a story's page and the home page. */
 export function outputPaths(sites: Sites, story: { path: string; section: string; slug: string }) {
   return {
-    newsroom: { page: path.join(sites.newsroom, "dist", story.section, story.slug, "index.html"), home: path.join(sites.newsroom, "dist/index.html"), source: path.join(sites.newsroom, "src", story.path) },
+    newsroom: { page: path.join(sites.newsroom, ".cache/dev-site", story.section, story.slug, "index.html"), home: path.join(sites.newsroom, ".cache/dev-site/index.html"), source: path.join(sites.newsroom, "src", story.path) },
     stock: { page: path.join(sites.stock, "dist", story.path.replace(/\.md$/, ""), "index.html"), home: path.join(sites.stock, "dist/index.html"), source: path.join(sites.stock, "src", story.path) },
     hugo: { page: path.join(sites.hugo, "public", story.section, story.slug, "index.html"), home: path.join(sites.hugo, "public/index.html"), source: path.join(sites.hugo, "content", story.section, `${story.slug}.md`) },
   };

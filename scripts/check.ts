@@ -4,11 +4,11 @@
  * `file:line key: message`, then a summary; exits 1 when there is any problem.
  * The site folder (default: the current one) holds `src/` and `_data/`.
  */
-import { checkSite, siteFolders } from "../_config/dev/index.ts";
+import { checkSiteWithPhotos, siteFolders } from "../_config/dev/index.ts";
 import { formatProblem } from "../_config/content/index.ts";
 
 const started = performance.now();
-const { problems, stories } = checkSite({ ...siteFolders(process.argv[2] ?? "."), now: process.env.NEWSROOM_NOW });
+const { problems, stories } = await checkSiteWithPhotos({ ...siteFolders(process.argv[2] ?? "."), now: process.env.NEWSROOM_NOW });
 const ms = Math.round(performance.now() - started);
 for (const p of problems) console.log(formatProblem(p));
 const files = new Set(problems.map((p) => p.file)).size;

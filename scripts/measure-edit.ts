@@ -39,7 +39,7 @@ async function generate(dir: string, n: number): Promise<void> {
 const dir = await prepareFixture("site");
 await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
 await generate(dir, extra);
-const page = (url: string) => path.join(dir, "dist", url, "index.html");
+const page = (url: string) => path.join(dir, ".cache/dev-site", url, "index.html");
 const has = (url: string, text: string) => existsSync(page(url)) && readFileSync(page(url), "utf8").includes(text);
 
 const checkStart = performance.now();

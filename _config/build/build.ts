@@ -6,13 +6,20 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdtemp, rename, rm, rmdir, unlink } from "node:fs/promises";
+import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
 import { indexSearch } from "./search.ts";
 import { recordPhase, resetTimings, timePhase } from "../util/index.ts";
+import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "./build-cache.ts";
+import { codeFingerprint } from "./fingerprint.ts";
+import { OutputManifest } from "./manifest.ts";
+import type { PostBuildStep, StepContext } from "./steps.ts";
+import { removeTree } from "./remove-tree.ts";
+
+export { removeTree } from "./remove-tree.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -37,6 +44,28 @@ export interface BuildOptions {
   quiet?: boolean;
   /** extra Eleventy configuration (tests: data folder of a fixture site) */
   configure?: (eleventyConfig: unknown) => void;
+  /**
+   * the build cache folder (default `.cache/` beside the input folder, where the image
+   * cache is too): the previous build's state and memos, under `<cache>/build/`
+   */
+  cache?: string;
+  /** ignore the previous build's state and memos (`npm run build -- --clean`); the new state is still kept */
+  clean?: boolean;
+}
+
+/** What a build did, for its summary line. */
+export interface BuildResult {
+  output: string;
+  /** pages Eleventy rendered */
+  files: number;
+  /** the output compared with the previous build's (everything is "changed" without one) */
+  changes: OutputChanges;
+  /** why nothing of a previous build was reused, if so ("--clean", "no cache", "the code changed") */
+  coldReason?: string;
+  /** memos reused: names of the steps whose previous result was taken as it was */
+  reused: string[];
+  /** whether a previous build's manifest was there to compare with */
+  compared: boolean;
 }
 
 export interface CheckStart {
@@ -48,26 +77,36 @@ export interface CheckStart {
   onPage(listener: (file: string, html: string) => void): void;
   /** settles when every post-build step has finished writing (rejects if one failed) */
   stepsDone: Promise<unknown>;
-  /** the project folder (for caches under `<root>/.cache/`) */
+  /** the project folder */
   root: string;
+  /** the incremental build's cache: memos of the previous build to read, and where to write this one's */
+  cache: BuildCache;
+  /** SHA-256 of each HTML page Eleventy wrote, by site path (complete once `written` settles) */
+  manifest: OutputManifest;
 }
 
-/** Work on the finished output folder (the staging folder of an atomic build). */
-export type PostBuildStep = (dir: string) => Promise<unknown>;
+export type { PostBuildStep, StepContext } from "./steps.ts";
 
 export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
 
-export async function buildSite(options: BuildOptions = {}): Promise<{ output: string; /** pages Eleventy rendered */ files: number }> {
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? ".");
   const output = path.resolve(options.output ?? path.join(root, "dist"));
+  const inputAbs = path.resolve(options.input ?? path.join(root, "src"));
+  const cache = await openBuildCache(path.resolve(options.cache ?? path.join(inputAbs, "..", ".cache")), codeFingerprint(root, inputAbs), options.clean ?? false);
+  const manifest = new OutputManifest();
+  const reused: string[] = [];
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
-  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-`));
+  await removeAbandonedStaging(output);
+  // The staging folder's name carries this process's id, so a later build can tell an
+  // abandoned one (its process is gone: killed, out of memory) from a running one.
+  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}-build-${process.pid}-`));
   await chmod(staging, 0o755);
   let stopListening = () => {};
   let checks: Promise<unknown> = Promise.resolve();
   try {
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
-    const input = path.relative(process.cwd(), path.resolve(options.input ?? path.join(root, "src"))) || ".";
+    const input = path.relative(process.cwd(), inputAbs) || ".";
     let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
       configPath: path.join(root, ".eleventy.ts"),
       quietMode: options.quiet ?? false,
@@ -81,7 +120,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];
-    stopListening = onPage(staging, ({ file, content }) => listeners.forEach((l) => l(file, content)));
+    stopListening = onPage(staging, ({ file, content }) => {
+      manifest.addPage(file, content);
+      listeners.forEach((l) => l(file, content));
+    });
     // Only the count is kept: Eleventy's results hold every page's HTML and the instance
     // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
     // Nothing after this point reads them: dropped before the search index and the checks
@@ -94,12 +136,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     // The steps (Pagefind: a separate process) and the checks run side by side once
     // Eleventy is done; a check waits for `stepsDone` before it reads what the steps write.
     const stepsDone = written.then(() => timePhase("post-build steps (search index)", async () => {
-      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging);
+      const ctx: StepContext = { cache, manifest, reused: (name) => reused.push(name) };
+      for (const step of options.steps ?? DEFAULT_STEPS) await step(staging, ctx);
     }));
     stepsDone.catch(() => undefined); // reported by the await below
     const siteUrl = loadSite(path.resolve(input, "../_data")).url;
     checks = (async () => {
-      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root };
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest };
       const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
       all.catch(() => undefined); // awaited below, once Eleventy is done
       await written.catch(() => undefined);
@@ -113,6 +156,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
     stopListening();
     // Both settle before anything is cleaned up; the steps' failure comes first.
     for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
+    const hashes = await timePhase("output manifest", () => manifest.complete(staging));
+    const changes = outputChanges(hashes, cache.lastFiles);
     await timePhase("swap", async () => {
       const previous = `${staging}-previous`;
       if (existsSync(output)) await rename(output, previous);
@@ -124,9 +169,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
       }
       await removeTree(previous);
     });
-    return { output, files };
+    await timePhase("cache commit", () => commitBuildCache(cache, hashes));
+    return { output, files, changes, coldReason: cache.coldReason, reused, compared: cache.lastFiles !== undefined };
   } catch (error) {
     stopListening();
+    await discardBuildCache(cache).catch(() => undefined);
     await checks.catch(() => undefined); // a check still reading the staging folder stops first
     // When a template fails, Eleventy rejects while its passthrough copies still run into
     // the staging folder, and its copy step waits for an "all templates rendered" signal
@@ -143,40 +190,37 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ output: s
 }
 
 /**
- * Removes a folder the build owns (the previous site, ~10,000 files at 4,000 stories):
- * one recursive listing (entry types included: no stat per file), every file unlinked
- * with many unlinks in flight, then the folders, deepest level first, likewise. Any
- * trouble (a file that vanished, permissions) finishes the job with `fs.rm` instead.
+ * Removes the staging folders (`.dist-build-<pid>-*`, and `-previous` ones) of builds
+ * whose process no longer runs: a build killed or out of memory never cleaned up after
+ * itself. Folders of a build still running (another terminal, a test) are left alone.
  */
-export async function removeTree(dir: string): Promise<void> {
+export async function removeAbandonedStaging(output: string): Promise<string[]> {
+  const prefix = `.${path.basename(output)}-build-`;
+  const parent = path.dirname(output);
+  let names: string[];
   try {
-    const files: string[] = [];
-    const byDepth = new Map<number, string[]>();
-    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      const full = path.join(entry.parentPath, entry.name);
-      if (!entry.isDirectory()) files.push(full);
-      else {
-        const depth = full.split(path.sep).length;
-        const level = byDepth.get(depth) ?? [];
-        level.push(full);
-        byDepth.set(depth, level);
-      }
-    }
-    await inParallel(files, unlink);
-    for (const depth of [...byDepth.keys()].sort((a, b) => b - a)) await inParallel(byDepth.get(depth)!, rmdir);
-    await rmdir(dir);
+    names = readdirSync(parent).filter((name) => name.startsWith(prefix));
   } catch {
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+    return [];
   }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && isRunning(pid)) continue;
+    await removeTree(path.join(parent, name));
+    removed.push(name);
+  }
+  return removed;
 }
 
-/** `fn` on every item, at most 32 in flight (file system calls on libuv's threads). */
-async function inParallel(items: string[], fn: (item: string) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(32, items.length) }, worker));
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

@@ -8,6 +8,10 @@ import pageStreamPlugin from "./page-stream.ts";
 export * from "./build.ts";
 export * from "./page-stream.ts";
 export * from "./search.ts";
+export * from "./build-cache.ts";
+export * from "./fingerprint.ts";
+export * from "./manifest.ts";
+export * from "./copy-tree.ts";
 export * from "./checks/index.ts";
 
 /** The build room's plugin. */

@@ -6,8 +6,12 @@
  * stories have no page in production, and are unmarked in the dev server.
  * https://pagefind.app/docs/node-api/
  */
-import { readdir, readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { StepContext } from "./steps.ts";
+import { copyTree } from "./copy-tree.ts";
 
 export const SEARCH_BUNDLE = "pagefind";
 
@@ -16,8 +20,38 @@ export interface SearchIndexResult {
   pages: number;
 }
 
-/** Indexes the HTML under `dir` and writes the search bundle into `dir/pagefind/`. */
-export async function indexSearch(dir: string): Promise<SearchIndexResult> {
+/** The memo's folder in the build cache: the bundle, and `key` (what it was made from). */
+const MEMO = "search";
+
+/**
+ * Indexes the HTML under `dir` and writes the search bundle into `dir/pagefind/`.
+ * In a build (`ctx`), the bundle is a memo: Pagefind reads nothing but the pages that
+ * carry `data-pagefind-body` (the others are left out of the index when any page has
+ * it), so when those pages' paths and bytes and the code (Pagefind's version is in the
+ * lock file) are the same as the previous build's, its bundle is taken as it was
+ * instead of running Pagefind; otherwise Pagefind indexes the whole folder and the
+ * new bundle is kept for the next build (docs/performance.md, "Search at scale").
+ */
+export async function indexSearch(dir: string, ctx?: StepContext): Promise<SearchIndexResult> {
+  if (!ctx) return runPagefind(dir);
+  const pages = ctx.manifest.searchablePages(dir);
+  const key = createHash("sha256").update(`${ctx.cache.fingerprint}\n${pages.map(([f, h]) => `${f} ${h}`).join("\n")}`).digest("hex");
+  const previous = ctx.cache.previousPath(MEMO);
+  const next = ctx.cache.nextPath(MEMO);
+  if (previous && existsSync(path.join(previous, "key")) && readFileSync(path.join(previous, "key"), "utf8") === key) {
+    await copyTree(path.join(previous, SEARCH_BUNDLE), path.join(dir, SEARCH_BUNDLE));
+    await copyTree(path.join(previous, SEARCH_BUNDLE), path.join(next, SEARCH_BUNDLE));
+    await copyTree(path.join(previous, "key"), path.join(next, "key"));
+    ctx.reused("search index");
+    return { pages: pages.length };
+  }
+  const result = await runPagefind(dir);
+  await copyTree(path.join(dir, SEARCH_BUNDLE), path.join(next, SEARCH_BUNDLE));
+  await writeFile(path.join(next, "key"), key);
+  return result;
+}
+
+async function runPagefind(dir: string): Promise<SearchIndexResult> {
   const pagefind = await import("pagefind");
   try {
     const { index, errors } = await pagefind.createIndex({});

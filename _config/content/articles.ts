@@ -10,8 +10,7 @@ import { formatClock, formatMoment, parseContentDate, sameDay, toDateTime } from
 import { typeset } from "./typeset.ts";
 import { lineOfKey, lineOfListItem, lineOfPath, readFrontMatter, YamlProblem, type FrontMatter } from "./frontmatter.ts";
 import { correctionNotice, correctionProblems, correctionsView, kindLabel, kindOf, lastModified, showsAuthorBio, type CorrectionView } from "./trust/index.ts";
-import { firstFigure, resolvePhoto, type StoryPhoto } from "./blocks.ts";
-import { unusablePhoto } from "./photo-files.ts";
+import { firstFigure, photoFileProblem, resolvePhoto, type StoryPhoto } from "./blocks.ts";
 import { currentBuild } from "../util/index.ts";
 import {
   articleSchema,
@@ -29,7 +28,8 @@ import {
   type SiteData,
   type SourceData,
 } from "./schema.ts";
-import { articlePath, authorPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
+import { articlePath, authorPath, isReservedPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
+import { slug as slugOfText } from "./slug.ts";
 
 export interface BuildInfo {
   /** production builds leave out drafts and scheduled stories */
@@ -43,9 +43,12 @@ export interface ValidationContext {
   sections: SectionsData;
   authors: AuthorsData;
   inputDir: string;
-  /** the build's now (ISO 8601): a correction may not be dated after it */
+  /** the build's now (ISO 8601): a correction may not be dated after it, nor a story more than a year after it */
   now?: string;
 }
+
+/** The earliest year a story date may have. */
+export const EARLIEST_YEAR = 1900;
 
 /** Validates a story's front matter; returns every problem, with file lines. */
 export function validateFrontMatter(file: string, fm: unknown, fmLines: string[], ctx: ValidationContext): Problem[] {
@@ -55,6 +58,8 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   const slug = path.basename(file).replace(/\.md$/, "");
   if (!SLUG_PATTERN.test(slug)) {
     problems.push({ file, key: "(file name)", message: `"${slug}" is not a slug: lowercase ASCII letters, digits and single hyphens` });
+  } else if (isReservedPath(slug)) {
+    problems.push({ file, key: "(file name)", message: `"${slug}" is a path the site uses itself; rename the file` });
   }
   if (fm === null || typeof fm !== "object" || Array.isArray(fm)) {
     problems.push({ file, line: 1, key: "(front matter)", message: "expected front matter between --- lines with title, description, date and section" });
@@ -63,34 +68,84 @@ export function validateFrontMatter(file: string, fm: unknown, fmLines: string[]
   const result = articleSchema.safeParse(fm, { reportInput: true });
   if (!result.success) problems.push(...zodProblems(file, result.error, lineOf));
   const data = fm as Partial<Record<keyof ArticleData, unknown>>;
-  if (typeof data.section === "string" && SLUG_PATTERN.test(data.section) && !(data.section in ctx.sections)) {
+  if (typeof data.section === "string" && SLUG_PATTERN.test(data.section) && !Object.hasOwn(ctx.sections, data.section)) {
     problems.push({ file, line: lineOf("section"), key: "section", message: `unknown section "${data.section}"; expected one of ${Object.keys(ctx.sections).join(", ")} (from _data/sections)` });
   }
   if (Array.isArray(data.authors)) {
     data.authors.forEach((a, i) => {
-      if (typeof a === "string" && SLUG_PATTERN.test(a) && !(a in ctx.authors)) {
+      if (typeof a === "string" && SLUG_PATTERN.test(a) && !Object.hasOwn(ctx.authors, a)) {
         problems.push({ file, line: lineOf("authors"), key: `authors.${i}`, message: `unknown author "${a}"; expected a slug from _data/authors` });
       }
     });
   }
   const dates: Partial<Record<"date" | "updated", DateTime>> = {};
+  const now = ctx.now ? Date.parse(ctx.now) : Date.now();
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
   for (const key of ["date", "updated"] as const) {
     const value = data[key];
     if (typeof value !== "string" || !ISO_DATE_PATTERN.test(value)) continue; // the schema reports these
     const dt = parseContentDate(value, ctx.site.timezone);
-    if (dt) dates[key] = dt;
-    else problems.push({ file, line: lineOf(key), key, message: `"${value}" is not a real calendar date` });
+    if (!dt) problems.push({ file, line: lineOf(key), key, message: `"${value}" is not a real calendar date` });
+    else if (dt.year < EARLIEST_YEAR) problems.push({ file, line: lineOf(key), key, message: `${value} is before ${EARLIEST_YEAR}; expected the real date` });
+    else if (dt.toMillis() > latest.getTime()) problems.push({ file, line: lineOf(key), key, message: `${value} is more than a year after now; expected the real date (a story can be scheduled up to a year ahead)` });
+    else dates[key] = dt;
   }
+  if (Array.isArray(data.tags)) problems.push(...tagProblems(file, data.tags, lineOf("tags")));
   if (dates.date && dates.updated && dates.updated < dates.date) {
     problems.push({ file, line: lineOf("updated"), key: "updated", message: `${v(dates.updated)} is before date ${v(dates.date)}; expected the same moment or later` });
   }
   problems.push(...correctionProblems(file, data.corrections, { date: dates.date, now: ctx.now, zone: ctx.site.timezone, lineOf: (i) => lineOfListItem(fmLines, "corrections", i) }));
   const image = data.image as Partial<ImageData> | undefined;
   if (image && typeof image === "object" && typeof image.src === "string") {
-    const photo = resolvePhoto(image.src, file, ctx.inputDir);
-    const unreadable = unusablePhoto(photo.file);
-    if (unreadable) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: unreadable });
+    const photo = photoFileProblem(image.src, file, ctx.inputDir);
+    if ("problem" in photo) problems.push({ file, line: lineOf("image.src"), key: "image.src", message: photo.problem });
     if (ctx.site.requireCredits && !image.credit) problems.push({ file, line: lineOf("image"), key: "image.credit", message: "required (the site requires a credit on every photo)" });
+  }
+  return problems;
+}
+
+/**
+ * Two spellings of one tag: the same words, whatever the case and whether they are
+ * joined by spaces or hyphens ("Middle East", "middle-east"). They are one topic; two
+ * tags whose slugs meet otherwise ("C++" and "C#" are both /topics/c/) are an error.
+ */
+export const sameTag = (a: string, b: string) => a.toLowerCase().replace(/[\s-]+/g, " ").trim() === b.toLowerCase().replace(/[\s-]+/g, " ").trim();
+
+/** A story's tags: each needs a topic slug, and two tags of one story never share one. */
+function tagProblems(file: string, tags: unknown[], line: number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, string>();
+  tags.forEach((tag, i) => {
+    if (typeof tag !== "string" || !tag.trim()) return; // the schema reports these
+    const s = slugOfText(tag);
+    if (!s) problems.push({ file, line, key: `tags.${i}`, message: `"${tag}" has no letters or digits, so it can have no topic page (/topics/<slug>/); expected a word` });
+    else if (bySlug.has(s) && !sameTag(bySlug.get(s)!, tag)) problems.push({ file, line, key: `tags.${i}`, message: `"${tag}" and "${bySlug.get(s)}" would share one topic page (/topics/${s}/); use one spelling` });
+    else bySlug.set(s, tag);
+  });
+  return problems;
+}
+
+/**
+ * Across stories: two different tags with one topic slug would share one topic page,
+ * titled by whichever came first (two spellings of one tag, `sameTag`, are fine). `check` and the build (the articles collection) both
+ * run this on every story's tags.
+ */
+export function topicProblems(stories: { file: string; tags: unknown; line?: number }[]): Problem[] {
+  const first = new Map<string, { tag: string; file: string }>();
+  const problems: Problem[] = [];
+  for (const story of [...stories].sort((a, b) => a.file.localeCompare(b.file))) {
+    if (!Array.isArray(story.tags)) continue;
+    story.tags.forEach((tag, i) => {
+      if (typeof tag !== "string") return;
+      const s = slugOfText(tag);
+      if (!s) return; // the story's own validation reports it
+      const seen = first.get(s);
+      if (!seen) first.set(s, { tag, file: story.file });
+      else if (!sameTag(seen.tag, tag) && seen.file !== story.file) {
+        problems.push({ file: story.file, line: story.line, key: `tags.${i}`, message: `"${tag}" and "${seen.tag}" (in ${seen.file}) would share one topic page (/topics/${s}/); use one spelling` });
+      }
+    });
   }
   return problems;
 }
@@ -194,8 +249,8 @@ export interface ArticleView {
  */
 function usableFigure(inputPath: string, inputDir: string): StoryPhoto | undefined {
   const photo = firstFigure(inputPath, inputDir);
-  const problem = photo && unusablePhoto(photo.file);
-  if (problem) throw new ContentError([{ file: inputPath.replace(/^\.\//, ""), line: photo.line, key: "figure.src", message: problem }]);
+  const checked = photo && photoFileProblem(photo.src, inputPath, inputDir);
+  if (checked && "problem" in checked) throw new ContentError([{ file: inputPath.replace(/^\.\//, ""), line: photo!.line, key: "figure.src", message: checked.problem }]);
   return photo;
 }
 
@@ -207,7 +262,7 @@ export function articleView(
 ): ArticleView {
   const zone = ctx.site.timezone;
   const authors = (data.authors ?? []).flatMap((slug) => {
-    const a = ctx.authors[slug];
+    const a = Object.hasOwn(ctx.authors, slug) ? ctx.authors[slug] : undefined;
     return a ? [{ ...a, slug, url: authorPath(slug) }] : [];
   });
   const names = authors.map((a) => a.name);
@@ -232,7 +287,7 @@ export function articleView(
       updated: updated && (hasTime(data.updated) && sameDay(updated, published, zone) ? formatClock(updated, zone, style) : formatMoment(updated, zone, style, hasTime(data.updated))),
       date: formatMoment(published, zone, style, false),
     },
-    section: { slug: data.section, name: ctx.sections[data.section]?.title ?? data.section, url: sectionPath(data.section) },
+    section: { slug: data.section, name: (Object.hasOwn(ctx.sections, data.section) ? ctx.sections[data.section]?.title : undefined) ?? data.section, url: sectionPath(data.section) },
     authors,
     byline,
     tags: (data.tags ?? []).map((name) => ({ name, slug: topicSlug(name), url: topicPath(name) })),

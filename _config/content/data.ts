@@ -8,7 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
 import type { EleventyConfig } from "../eleventy/index.ts";
-import { parseYaml } from "./frontmatter.ts";
+import { DATA_FILE_MAX_BYTES, parseYaml, yamlReason } from "./frontmatter.ts";
 import { eleventyFrontMatterYaml } from "./topics-not-collections.ts";
 import { parseFront } from "./front.ts";
 import { authorsSchema, ContentError, sectionsSchema, siteSchema, zodProblems, type SiteData } from "./schema.ts";
@@ -19,10 +19,17 @@ export function parseDataFile(contents: string, filePath: string): unknown {
   const file = path.relative(process.cwd(), filePath);
   let data: unknown;
   try {
-    data = parseYaml(contents);
+    data = parseYaml(contents, DATA_FILE_MAX_BYTES);
   } catch (e) {
     const line = (e as { mark?: { line?: number } }).mark?.line;
-    throw new ContentError([{ file, line: line === undefined ? undefined : line + 1, key: "(yaml)", message: `malformed YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}` }]);
+    throw new ContentError([{ file, line: line === undefined ? undefined : line + 1, key: "(yaml)", message: yamlReason(e) }]);
+  }
+  // js-yaml keeps a `__proto__:` key as an own property; zod's record would then set
+  // the object's prototype with it and the entry would vanish without a word.
+  const proto = protoKeys(data);
+  if (proto.length) {
+    const lines = contents.split(/\r?\n/);
+    throw new ContentError(proto.map((key) => ({ file, line: lineOfProto(lines), key, message: "expected a slug or a key of the contract (\"__proto__\" is neither)" })));
   }
   const name = path.basename(filePath).replace(/\.ya?ml$/, "");
   if (name === "front") return parseFront(contents, file);
@@ -39,6 +46,19 @@ export function parseDataFile(contents: string, filePath: string): unknown {
   }
   return result.data;
 }
+
+/** Key paths of every own `__proto__` key in parsed YAML. */
+function protoKeys(data: unknown, at: string[] = []): string[] {
+  if (!data || typeof data !== "object") return [];
+  return Object.keys(data).flatMap((key) => {
+    const here = [...at, key];
+    return key === "__proto__" ? [here.join(".")] : protoKeys((data as Record<string, unknown>)[key], here);
+  });
+}
+const lineOfProto = (lines: string[]) => {
+  const i = lines.findIndex((l) => /^\s*["']?__proto__["']?\s*:/.test(l));
+  return i < 0 ? undefined : i + 1;
+};
 
 const cache = new Map<string, { mtimeMs: number; data: unknown }>();
 

@@ -8,9 +8,51 @@ import { readFileSync } from "node:fs";
 
 const FENCE = /^---[ \t]*$/;
 
-/** The YAML engine Eleventy uses for front matter and `_data/*.yaml`. */
-export function parseYaml(source: string): unknown {
-  return yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {};
+/** Front matter longer than this is refused before it is parsed (long text belongs in the body). */
+export const FRONT_MATTER_MAX_BYTES = 64 * 1024;
+/** A `_data` file longer than this is refused before it is parsed. */
+export const DATA_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * YAML that is refused before anything expensive happens: anchors and aliases (`&a`,
+ * `*a`: a 17-line "billion laughs" expands to gigabytes in whatever copies the data),
+ * and text over a size limit. Shaped like js-yaml's own errors (`reason`, `mark.line`,
+ * 0-based), so every caller reports it with the file's line like a syntax error.
+ */
+export class YamlRefused extends Error {
+  readonly reason: string;
+  readonly mark: { line: number };
+  constructor(reason: string, line: number) {
+    super(reason);
+    this.reason = reason;
+    this.mark = { line };
+  }
+}
+
+/** The YAML engine Eleventy uses for front matter and `_data/*.yaml`, with the limits above. */
+export function parseYaml(source: string, maxBytes = FRONT_MATTER_MAX_BYTES): unknown {
+  const bytes = Buffer.byteLength(source);
+  // reported on the first line of YAML (Eleventy's text starts with the fence's newline)
+  if (bytes > maxBytes) throw new YamlRefused(`${Math.ceil(bytes / 1024)} KB of YAML; the limit is ${maxBytes / 1024} KB (long text belongs in the body)`, source.startsWith("\n") ? 1 : 0);
+  return (
+    yaml.load(source, {
+      schema: yaml.CORE_SCHEMA,
+      // js-yaml calls this as each node closes; a node with an anchor is refused there,
+      // before any alias can point at it (an alias needs an anchor defined first).
+      listener(event, state) {
+        const s = state as unknown as { anchor: string | null; line: number };
+        if (event === "close" && s.anchor !== null) {
+          throw new YamlRefused(`YAML anchors and aliases (&${s.anchor}, *${s.anchor}) are not allowed; write each value out`, s.line);
+        }
+      },
+    }) ?? {}
+  );
+}
+
+/** "malformed YAML: …" for a syntax error; a refused construct says what it is. */
+export function yamlReason(e: unknown): string {
+  if (e instanceof YamlRefused) return e.reason;
+  return `malformed YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`;
 }
 
 /**
@@ -22,11 +64,12 @@ export function parseFrontMatterYaml(source: string): unknown {
     return parseYaml(source);
   } catch (e) {
     const mark = (e as { mark?: { line?: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
     // Eleventy hands over the text right after the opening "---", so YAML line 0 is file line 1.
     const line = mark?.line !== undefined ? mark.line + 1 : 1;
     // skipOriginalStack: Eleventy prints the editor's problem without a stack trace.
-    throw Object.assign(new YamlProblem(`(front matter): malformed YAML (file line ${line}): ${reason}`, line), { skipOriginalStack: true });
+    // Eleventy's wrapper names the file; errorMessages (dev/status.ts) joins the two into
+    // the `file:line key: message` line `npm run check` prints.
+    throw Object.assign(new YamlProblem(`(front matter): ${yamlReason(e)} (file line ${line})`, line), { skipOriginalStack: true, yamlReason: yamlReason(e) });
   }
 }
 
@@ -52,8 +95,7 @@ export function splitFrontMatter(source: string): FrontMatter {
     data = parseYaml(fm.join("\n"));
   } catch (e) {
     const mark = (e as { mark?: { line?: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
-    throw new YamlProblem(`malformed YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : 1);
+    throw new YamlProblem(yamlReason(e), mark?.line !== undefined ? mark.line + 2 : 1);
   }
   return { data, lines: fm, bodyOffset: end + 1, body: lines.slice(end + 1).join("\n") };
 }

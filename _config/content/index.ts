@@ -5,6 +5,8 @@
 import type { EleventyConfig } from "../eleventy/index.ts";
 import dataPlugin from "./data.ts";
 import datesPlugin from "./dates.ts";
+import { CONTENT_TEMPLATE_IGNORES, contentFileProblems } from "./photo-files.ts";
+import { ContentError } from "./schema.ts";
 
 export * from "./articles.ts";
 export * from "./blocks.ts";
@@ -24,4 +26,12 @@ export * from "./urls.ts";
 export default function contentPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(dataPlugin);
   eleventyConfig.addPlugin(datesPlugin);
+  // Content folders hold content only (photo-files.ts contentFileProblems): never a template of Eleventy's,
+  // and a build with a stray file fails before any template or data file is read.
+  for (const glob of CONTENT_TEMPLATE_IGNORES) eleventyConfig.ignores.add(`${eleventyConfig.directories.input}${glob}`);
+  eleventyConfig.on("eleventy.before", (...args: unknown[]) => {
+    const { directories } = args[0] as { directories: { input: string } };
+    const problems = contentFileProblems(directories.input);
+    if (problems.length) throw new ContentError(problems);
+  });
 }

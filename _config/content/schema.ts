@@ -5,6 +5,7 @@
  * transforms), so `z.infer` is exactly the data Eleventy hands to a layout.
  */
 import { z } from "zod";
+import { isLinkTarget, isReservedPath, RESERVED_PATHS } from "./urls.ts";
 
 /** lowercase ASCII letters, digits and single hyphens */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -12,12 +13,26 @@ export const slugSchema = z.string().regex(SLUG_PATTERN, {
   message: "a slug: lowercase ASCII letters, digits and single hyphens",
 });
 
+/** C0 control characters (and DEL) other than tab, newline and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen, bidi marks. */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/g;
+
+const visibleText = (s: string) => s.replace(INVISIBLE, "").trim().length > 0;
+const noControls = (s: string) => !CONTROL.test(s);
+const CONTROL_MESSAGE = "text without control characters (\\0, \\b, escape codes…); retype the text or paste it as plain text";
+
+/** Any text an editor writes (bios, alt text, captions): no control characters. */
+const text = z.string().trim().min(1).refine(noControls, { message: CONTROL_MESSAGE });
+
 /** Plain text for headlines and deks: no HTML tags, no markdown emphasis/links. */
 const plainText = z
   .string()
   .trim()
   .min(1, { message: "non-empty plain text" })
-  .refine((s) => !/[\r\n]/.test(s), { message: "plain text on one line" });
+  .refine((s) => !/[\r\n]/.test(s), { message: "plain text on one line" })
+  .refine(noControls, { message: CONTROL_MESSAGE })
+  .refine(visibleText, { message: "visible text (it holds only invisible characters such as zero-width spaces)" });
 
 /** ISO 8601 date-time with offset, or a date alone (read in the site's time zone). */
 export const ISO_DATE_PATTERN =
@@ -30,10 +45,10 @@ export const contentDateSchema = z.string().regex(ISO_DATE_PATTERN, {
 const httpUrl = z.url({ protocol: /^https?$/, message: "an absolute http(s) URL" });
 
 export const imageSchema = z.strictObject({
-  src: z.string().min(1, { message: "a photo path" }),
-  alt: z.string().trim().min(1, { message: "alt text describing the photo" }),
-  caption: z.string().trim().min(1).optional(),
-  credit: z.string().trim().min(1).optional(),
+  src: z.string().min(1, { message: "a photo path" }).refine(noControls, { message: CONTROL_MESSAGE }),
+  alt: z.string().trim().min(1, { message: "alt text describing the photo" }).refine(noControls, { message: CONTROL_MESSAGE }),
+  caption: text.optional(),
+  credit: text.optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -90,7 +105,7 @@ export const sectionSchema = z.strictObject({
 export const authorSchema = z.strictObject({
   name: plainText,
   role: plainText,
-  bio: z.string().trim().min(1),
+  bio: text,
   url: httpUrl.optional(),
   photo: z.string().min(1).optional(),
   /** the author's profiles elsewhere (schema.org sameAs) */
@@ -128,9 +143,10 @@ export const siteSchema = z.strictObject({
     message: "an IANA time zone like America/New_York",
   }),
   description: plainText,
-  logo: z.string().min(1),
+  /** the logo image: a site path (/assets/logo.svg) or an https URL */
+  logo: z.string().min(1).refine(isLinkTarget, { message: "a site path starting with / (like /assets/logo.svg) or an absolute http(s) URL" }),
   pageSize: z.number().int().min(1).max(200),
-  promo: z.strictObject({ text: plainText, url: z.string().regex(/^(https?:\/\/|\/)\S*$/, { message: "an absolute http(s) URL or a site path starting with /" }) }).optional(),
+  promo: z.strictObject({ text: plainText, url: z.string().refine(isLinkTarget, { message: "an absolute http(s) URL or a site path starting with / (not //)" }) }).optional(),
   /** render raw HTML in story bodies (off by default: shown as text) */
   rawHtml: z.boolean().optional(),
   /** every photo needs a credit */
@@ -156,15 +172,15 @@ export const siteSchema = z.strictObject({
   dateStyle: z.enum(["ap", "long"]).optional(),
 });
 
-/** First path segments the site uses itself: a section named so would collide with them. */
-export const RESERVED_SECTION_SLUGS = ["archive", "assets", "authors", "corrections", "follow", "img", "page", "search", "topics"] as const;
+/** First path segments the site uses itself: a section named so would collide with them (urls.ts). */
+export const RESERVED_SECTION_SLUGS = RESERVED_PATHS;
 
 export const sectionsSchema = z
   .record(slugSchema, sectionSchema)
   .refine((s) => Object.keys(s).length > 0, { message: "at least one section" })
   .superRefine((s, ctx) => {
     for (const slug of Object.keys(s)) {
-      if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(slug)) {
+      if (isReservedPath(slug)) {
         ctx.addIssue({ code: "custom", path: [slug], message: `expected a section slug other than ${RESERVED_SECTION_SLUGS.join(", ")} (those URLs are the site's own)` });
       }
     }

@@ -13,9 +13,37 @@
  */
 import { parseFrontMatterYaml as parseYaml } from "./frontmatter.ts";
 
+/**
+ * Keys Eleventy acts on before any schema runs (a `layout: x` in a story crashed inside
+ * Eleventy with "reading 'aliasKey'"). Content never sets them: they are kept out of what
+ * Eleventy sees, and validation (which reads the file itself) reports each as an
+ * unknown key. Project templates set them in code, never in YAML front matter.
+ */
+export const ELEVENTY_KEYS = [
+  "layout",
+  "permalink",
+  "permalinkBypassOutputDir",
+  "dynamicPermalink",
+  "eleventyComputed",
+  "eleventyExcludeFromCollections",
+  "eleventyImport",
+  "eleventyDataSchema",
+  "eleventyNavigation",
+  "eleventyAllowMissingExtension",
+  "pagination",
+  "templateEngineOverride",
+  "collections",
+  "page",
+  "eleventy",
+  "pkg",
+];
+
 /** The YAML engine for front matter (Eleventy's `setFrontMatterParsingOptions`). */
 export function eleventyFrontMatterYaml(source: string): unknown {
-  const data = parseYaml(source);
+  let data = parseYaml(source);
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    data = Object.fromEntries(Object.entries(data).filter(([key]) => !ELEVENTY_KEYS.includes(key)));
+  }
   if (data && typeof data === "object" && !Array.isArray(data)) {
     const tags = (data as { tags?: unknown }).tags;
     if (Array.isArray(tags) && tags.length && !("eleventyExcludeFromCollections" in data)) {

@@ -9,8 +9,60 @@ export interface UrlSite {
   url: string;
 }
 
+/**
+ * First path segments the build writes itself (or that the host, the CMS and the
+ * tools own): a section, a page or a story may not take one, or its pages would land
+ * inside (or replace) the site's own. One list: features that add a top-level path
+ * (a corrections page, /admin/, a follow page) add it here. `about` is not reserved:
+ * it is an ordinary page path (policies live under it).
+ */
+export const RESERVED_PATHS: readonly string[] = [
+  "404",
+  "admin",
+  "archive",
+  "assets",
+  "authors",
+  "corrections",
+  "feed",
+  "follow",
+  "img",
+  "page",
+  "pagefind",
+  "search",
+  "sitemap",
+  "topics",
+];
+
+/** Whether a path segment (a section slug, a page's first segment) is the build's own. */
+export function isReservedPath(segment: string): boolean {
+  return RESERVED_PATHS.includes(segment.toLowerCase());
+}
+
+/**
+ * A path inside this site: starts with one "/" and can never be read as another host
+ * (`//evil.example/` and `/\evil.example/` are protocol-relative URLs to browsers),
+ * and holds no control characters or backslashes.
+ */
+export function isSitePath(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//") && !/[\\\u0000-\u0020\u007f]/.test(url);
+}
+
+/** An absolute http(s) URL or a site path: what `::: related`, `promo` and `logo` accept. */
+export function isLinkTarget(url: string): boolean {
+  return isSitePath(url) || /^https?:\/\/[^\s/\\]+(?:[/?#]\S*)?$/i.test(url);
+}
+
 export function slugifyText(text: string): string {
   return slug(text) || "section";
+}
+
+/** Element ids the layouts write themselves (`<main id="main">`, the search form, …). */
+export const LAYOUT_IDS: readonly string[] = ["main", "search", "search-q", "latest-heading", "newsroom-build-errors"];
+
+/** A heading's id in a story body: its slug, never one of the layout's own ids (`## Main` → `main-section`). */
+export function headingId(text: string): string {
+  const s = slugifyText(text);
+  return LAYOUT_IDS.includes(s) || /^year-\d+$/.test(s) ? `${s}-section` : s;
 }
 
 export function topicSlug(tag: string): string {
@@ -63,7 +115,7 @@ const prefixes = new Map<string, string>();
 /** A link inside the site, with the path prefix: "/world/x/" → "/news/world/x/". */
 export function href(site: UrlSite, path: string): string {
   // other schemes, protocol-relative URLs and fragments are not site paths
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//") || path.startsWith("#")) return path;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || (path.startsWith("/") && !isSitePath(path)) || path.startsWith("#")) return path;
   return pathPrefix(site) + path.replace(/^\//, "");
 }
 

@@ -9,14 +9,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { Env } from "markdown-it";
-import { checkArticleFile, frontProblems, readFront, type StorySections, type ValidationContext } from "../content/index.ts";
+import { checkArticleFile, contentFileProblems, frontProblems, lineOfKey as lineOf, readFront, topicProblems, type StorySections, type ValidationContext } from "../content/index.ts";
 import { parseDataFile } from "../content/index.ts";
 import { parseContentDate } from "../content/index.ts";
 import { lineOfKey, readFrontMatter } from "../content/index.ts";
 import { contentParser, type MarkdownEnv } from "../markdown/index.ts";
 import { checkLinks, linksOf, type StoryEntry } from "./check-links.ts";
 import { ContentError, type AuthorsData, type Problem, type SectionsData, type SiteData } from "../content/index.ts";
-import { articlePath, checkPageFile, pageFiles, pagePathOf } from "../content/index.ts";
+import { articlePath, checkPageFile, pageFiles, pagePathOf, scanPhotos } from "../content/index.ts";
+import { cacheDirFor } from "../photos/index.ts";
 import { assertPolicies } from "../site/index.ts";
 
 export interface CheckOptions {
@@ -73,9 +74,20 @@ function loadData<T>(file: string, problems: Problem[]): T | undefined {
 }
 
 /** Accepts any key: stands in for a broken _data file so its own problems are not repeated per story. */
-const anything = <T extends object>() => new Proxy({} as T, { has: () => true });
+const anything = <T extends object>() =>
+  new Proxy({} as T, { has: () => true, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, writable: true, value: undefined }) });
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
+
+/**
+ * `npm run check` in full: the photo scan first (hash and decode every photo, cached in
+ * `.cache/images/photos.json` like the build's), so a photo that can't be decoded is a
+ * problem here too, then every rule of `checkSite`.
+ */
+export async function checkSiteWithPhotos(options: CheckOptions): Promise<CheckResult> {
+  await scanPhotos(options.input, cacheDirFor(options.input));
+  return checkSite(options);
+}
 
 /** `_data/front`: its shape, and every entry against the stories (drafts and scheduled ones count: they get there). */
 function checkFront(dataDir: string, stories: StoryEntry[], sections: SectionsData | undefined): Problem[] {
@@ -105,6 +117,8 @@ export function checkSite(options: CheckOptions): CheckResult {
   };
   const now = DateTime.fromISO(ctx.now!);
   const stories: StoryEntry[] = [];
+  const tags: { file: string; tags: unknown; line?: number }[] = [];
+  problems.push(...contentFileProblems(options.input));
   const files = storyFiles(options.input);
   for (const abs of files) {
     const file = rel(abs);
@@ -115,12 +129,13 @@ export function checkSite(options: CheckOptions): CheckResult {
     const env: MarkdownEnv = { page: { inputPath: file }, site: ctx.site, eleventy: { directories: { input: options.input } }, problems: [], lineOffset: fm.bodyOffset };
     const tokens = contentParser.parse(fm.body, env as Env);
     problems.push(...env.problems!);
+    tags.push({ file, tags: data.tags, line: lineOf(fm.lines, "tags") });
     const draft = data.draft === true;
     if (!draft && typeof data.description === "string" && /^TODO\b/.test(data.description)) {
       problems.push({ file, line: lineOfKey(fm.lines, "description"), key: "description", message: "still the placeholder from `npm run new`; write the dek before publishing" });
     }
     const slug = path.basename(file, ".md");
-    if (typeof data.section !== "string" || !(data.section in ctx.sections)) continue;
+    if (typeof data.section !== "string" || !Object.hasOwn(ctx.sections, data.section)) continue;
     const date = typeof data.date === "string" ? parseContentDate(data.date, ctx.site.timezone) : undefined;
     stories.push({
       file,
@@ -130,6 +145,7 @@ export function checkSite(options: CheckOptions): CheckResult {
       links: linksOf(tokens, fm.bodyOffset),
     });
   }
+  problems.push(...topicProblems(tags));
   problems.push(...checkLinks(stories, site, sections ? Object.keys(sections) : []));
   problems.push(...checkFront(options.data, stories, sections));
   // Pages (src/pages/): their front matter and paths; then the site's policies name them.

@@ -62,7 +62,7 @@ export function newStory(o: NewStoryOptions): string {
   const site = load<SiteData>(o.data, "site");
   const sections = load<SectionsData>(o.data, "sections");
   const staff = load<AuthorsData>(o.data, "authors");
-  if (!(o.section in sections)) {
+  if (!Object.hasOwn(sections, o.section)) {
     throw new UsageError(`unknown section "${o.section}"; expected one of ${Object.keys(sections).join(", ")} (from _data/sections)`);
   }
   const authors = o.authors ?? [];

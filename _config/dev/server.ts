@@ -14,13 +14,21 @@
  *   were never written, and an incremental build would only render the last file saved.
  *
  * Errors print as `file:line key: message` and show in the browser (dev-overlay.ts);
- * the last good pages stay in dist/ and keep being served.
+ * the last good pages stay in the dev output and keep being served.
+ *
+ * Hardening (docs/security.md): the dev output is `.cache/dev-site/`, never `dist/` (which
+ * only ever holds a production build); the server binds to localhost unless `host` says
+ * otherwise (drafts are visible); every request passes request-guard.ts first; builds
+ * run one at a time, and a build that fails for a reason other than content (Eleventy's
+ * own races when many files change at once) is followed by a clean full build.
  */
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
+import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import type { EleventyConfig } from "../eleventy/index.ts";
+import { currentWriter, incrementalFileOf, isIncremental, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
-import { BuildStatus, explainFailure } from "./status.ts";
+import { requestGuard } from "./request-guard.ts";
+import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
 import { FastPath } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
@@ -35,7 +43,30 @@ export interface DevOptions {
   port?: number;
   /** the CMS local backend's port (default NEWSROOM_CMS_PORT or 8081); false: no CMS backend (default: on when serving) */
   cmsPort?: number | false;
+  /** the interface to listen on (default "localhost": this machine only) */
+  host?: string;
+  /**
+   * after a build failed inside Eleventy (not in content): start afresh. `npm start` ends
+   * this process with RESTART_EXIT_CODE and its supervisor starts a new one (Eleventy keeps
+   * caches per process: a second instance in the same process still saw deleted files).
+   * Default: a fresh Eleventy instance in this process.
+   */
+  restart?: () => Promise<void>;
+  /** empty the dev output before the first build (a fresh process after a restart knows nothing of what the last one wrote) */
+  clean?: boolean;
   log?: (line: string) => void;
+}
+
+/** The exit code with which a dev server process asks its supervisor for a fresh one. */
+export const RESTART_EXIT_CODE = 75;
+
+/** The dev server's output folder, inside a site folder: never `dist/`. */
+export const DEV_OUTPUT = path.join(".cache", "dev-site");
+
+/** Eleventy Dev Server 2 internals this file patches (server.js: `_serverListen`, `server`). */
+interface DevServerInternals {
+  server: import("node:http").Server;
+  _serverListen(port: number): void;
 }
 
 export interface DevSession {
@@ -53,32 +84,79 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const log = options.log ?? ((line: string) => console.log(`[newsroom] ${line}`));
   const site = path.relative(process.cwd(), path.resolve(options.site ?? ".")) || ".";
   const input = path.join(site, "src");
-  const output = path.join(site, "dist");
+  const output = path.join(site, DEV_OUTPUT);
   const folders = { input, data: path.join(site, "_data"), now: process.env.NEWSROOM_NOW };
+  if (options.clean) rmSync(output, { recursive: true, force: true });
   const status = new BuildStatus();
   const stale = new StaleOutputs();
-  const planner = new IncrementalPlanner();
-  const fast = new FastPath();
+  /** Eleventy instances replaced by a fresh one: their queued passes do nothing */
+  const retired = new WeakSet<Eleventy>();
   // Search works in the dev server too: the index follows each good build, off the edit's
   // path (only when serving: the watch-only loop has no search page to serve).
   const search = options.serve === false ? undefined : new BackgroundIndexer(output, log);
-  const deleted = new Set<string>();
-  let forceFull = false;
-  let fullBuild = true;
-  let unchanged = 0;
-  /** the files the running build was started for */
-  let building: string[] = [];
-
   // The browser editor at /admin/ saves through decap-server into the site folder (_config/cms/).
+  // A port already taken (another dev server, `--port 8081`) costs the CMS, not the site.
   let cms: LocalBackend | undefined;
   if (options.serve !== false && options.cmsPort !== false) {
     if (options.cmsPort) process.env.NEWSROOM_CMS_PORT = String(options.cmsPort);
-    // A port already taken (another dev server, `--port 8081`) costs the CMS, not the site.
     cms = await startLocalBackend(site, { log }).catch((error: Error) => {
       log(`the CMS is off: ${error.message.split("\n")[0]}`);
       return undefined;
     });
   }
+  let elev = await boot();
+  let restarting: Promise<void> | undefined;
+  // Last line of defence: a late rejection inside Eleventy (a passthrough copy of a pass
+  // that already failed) is logged and answered with a clean rebuild, never a crash.
+  process.on("unhandledRejection", (error) => {
+    log(`error inside Eleventy: ${(error as Error)?.message ?? String(error)}`);
+    restart();
+  });
+  log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
+  if (cms) log(`the CMS is at /admin/, saving through ${cms.url}`);
+  return {
+    status,
+    stop: async () => {
+      cms?.stop();
+      await restarting?.catch(() => undefined);
+      await elev.stopWatch();
+      await search?.idle();
+    },
+  };
+
+  /**
+   * A clean full rebuild with a fresh Eleventy: after a build that failed inside Eleventy
+   * (not because of content), its template map can be left half-made (Eleventy 3.1.8:
+   * "`templateRender` has not yet initialized", then "TemplateRender needs a call to the
+   * init() method" or a TypeError in TemplateLayout on the next pass, when many files
+   * were added at once), and every later incremental or full pass on it fails again.
+   */
+  function restart(): void {
+    if (restarting) return;
+    restarting = (async () => {
+      log("clean full rebuild (a fresh Eleventy: the last build failed inside Eleventy, not in content)");
+      retired.add(elev);
+      if (options.restart) return options.restart();
+      // The old watcher must be closed before the new one opens: chokidar shares fs.watch
+      // handles between watchers of one path, and a late close took the new one's events.
+      const closed = await Promise.race([elev.stopWatch().then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000).unref())]);
+      if (!closed) log("the old watcher did not close within 15 s; starting the new one anyway");
+      elev = await boot();
+    })().finally(() => (restarting = undefined));
+    restarting.catch((error: unknown) => log(`could not restart the build: ${(error as Error).message}`));
+  }
+
+  async function boot(): Promise<Eleventy> {
+  const planner = new IncrementalPlanner();
+  const fast = new FastPath();
+  const deleted = new Set<string>();
+  const added = new Set<string>();
+  let passes = 0;
+  let forceFull = false;
+  let fullBuild = true;
+  let unchanged = 0;
+  /** the files the running build was started for */
+  let building: string[] = [];
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -89,26 +167,36 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       const eleventyConfig = config as EleventyConfig;
       eleventyConfig.on("eleventy.beforeWatch", async (queue) => {
         building = queue as string[];
-        const reason = forceFull ? "the last build failed" : building.some((f) => deleted.has(f)) ? "a file was deleted" : building.length > 1 ? "several files changed" : "";
-        if (elev.watchManager) elev.watchManager.incremental = !reason;
+        const reason = forceFull
+          ? "the last build failed"
+          : building.some((f) => deleted.has(f))
+            ? "a file was deleted"
+            : building.length > 1
+              ? "several files changed"
+              : building.some((f) => added.has(f))
+                ? "a file was added" // Eleventy 3.1.8's incremental pass races on new templates
+                : "";
+        setIncremental(elev, !reason);
         if (reason) log(`full rebuild (${reason})`);
         // One edited story: its page and the home page first, then Eleventy's pass (Eleventy awaits this).
-        else if (building.length === 1 && deleted.size === 0 && status.state.ok) {
+        else if (building.length === 1 && deleted.size === 0 && status.state.ok && !retired.has(elev)) {
           const started = performance.now();
-          const written = await fast.run(elev.writer, building[0]!);
+          const written = await fast.run(currentWriter(elev), building[0]!);
           if (written.length) {
             log(`story and home page written in ${Math.round(performance.now() - started)} ms; rebuilding the rest`);
             // The browser too: the story page is patched in place, any other page reloads.
-            await elev.eleventyServe?.reload({ files: building, build: { templates: written } }).catch(() => undefined);
+            await reloadWith(elev, building, written);
           }
         }
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
-        fullBuild = !elev.watchManager?.incremental;
-        if (elev.watchManager) elev.watchManager.incremental = true;
+        // the first pass of an instance is full (a fresh instance after a failure included)
+        fullBuild = passes++ === 0 || !isIncremental(elev);
+        setIncremental(elev, true);
         // The changed story and the home page first; list pages that cannot show it skipped.
-        if (elev.writer) planner.begin(elev.writer, { changed: fullBuild ? undefined : elev.writer.incrementalFile, full: fullBuild });
+        const writer = currentWriter(elev);
+        if (writer) planner.begin(writer, { changed: fullBuild ? undefined : incrementalFileOf(writer), full: fullBuild });
       });
       eleventyConfig.on("eleventy.after", async (arg) => {
         const { results } = arg as { results: EleventyResult[] };
@@ -116,7 +204,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         unchanged = skipped;
         for (const file of await stale.update(results, fullBuild, kept)) log(`removed ${file} (no story writes it any more)`);
       });
-      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [overlayMiddleware(status, output), ...(cms ? [adminHeadersMiddleware(cms.url)] : [])] });
+      eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [requestGuard(log), overlayMiddleware(status, output), ...(cms ? [adminHeadersMiddleware(cms.url)] : [])] });
     },
   });
   await elev.init();
@@ -126,6 +214,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   const write = elev.write.bind(elev);
   let first = true;
   elev.write = async () => {
+    if (retired.has(elev)) return [[], []];
     const started = performance.now();
     const isFirst = first;
     first = false;
@@ -136,6 +225,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       fast.commit();
       forceFull = false;
       for (const file of building) deleted.delete(file);
+      for (const file of building) added.delete(file);
       search?.request();
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
@@ -146,25 +236,80 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       status.fail(explainFailure(error, folders));
       forceFull = true;
       log(`build failed; still serving the last good pages. Fix and save:\n  ${status.state.problems.join("\n  ")}`);
-      if (isFirst) return [[], []]; // let watch() start anyway
-      throw error; // Eleventy sends it to the browser
+      // Never handed back to Eleventy: its watch loop ends the process on an error that is
+      // not its own kind (a content error from eleventy.before, a TypeError of its own race).
+      // The browser hears of it (overlay.ts reads the status on this message).
+      await sendBuildError(elev, error);
+      if (!isFirst && !isContentFailure(error)) restart();
+      return [[], []];
     }
   };
 
+  // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
+  // running, a restart in the middle of a batch) is replayed to it once it runs.
+  const before = treeState([input, folders.data]);
   await elev.watch();
-  elev.watcher?.on("unlink", (file) => {
+  const watcher = watcherOf(elev);
+  watcher?.on("add", (file) => void added.add(queuePath(file)));
+  watcher?.on("unlink", (file) => {
     deleted.add(queuePath(file));
-    elev.watcher?.emit("change", file);
+    watcher.emit("change", file);
   });
-  if (options.serve !== false) await elev.serve(options.port);
-  log(options.serve === false ? "watching for changes" : `serving ${output} with live reload`);
-  if (cms) log(`the CMS is at /admin/, saving through ${cms.url}`);
-  return {
-    status,
-    stop: async () => {
-      cms?.stop();
-      await elev.stopWatch();
-      await search?.idle();
-    },
+  const after = treeState([input, folders.data]);
+  for (const [file, state] of after) if (before.get(file) !== state) watcher?.emit("change", file);
+  for (const file of before.keys()) if (!after.has(file)) watcher?.emit("unlink", file);
+  if (options.serve !== false) {
+    await listenOn(elev, options.host ?? "localhost");
+    await elev.serve(options.port);
+  }
+  return elev;
+  }
+}
+
+/** file → "size:mtime" of every file below some folders (symbolic links not followed). */
+function treeState(dirs: string[]): Map<string, string> {
+  const state = new Map<string, string>();
+  for (const dir of dirs) {
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const file = path.join(e.parentPath, e.name);
+      try {
+        const s = statSync(file);
+        state.set(file, `${s.size}:${s.mtimeMs}`);
+      } catch {
+        // deleted meanwhile: absent
+      }
+    }
+  }
+  return state;
+}
+
+/**
+ * Eleventy Dev Server 2 listens on every interface (`listen({ port })`): make it listen
+ * on `host`, and answer a request Node itself refuses (a URL over Node's 16 KB header
+ * limit) with a plain 400 instead of 431 and a dropped connection.
+ */
+async function listenOn(elev: Eleventy, host: string): Promise<void> {
+  const serve = (elev as unknown as { eleventyServe: { init(): Promise<void>; initServerInstance(): Promise<void>; server: DevServerInternals } }).eleventyServe;
+  await serve.init();
+  await serve.initServerInstance();
+  const dev = serve.server;
+  let guarded = false;
+  dev._serverListen = function (this: DevServerInternals, port: number) {
+    if (!guarded) {
+      guarded = true;
+      this.server.on("clientError", (_error: Error, socket: import("node:stream").Duplex) => {
+        if (!socket.writable) return void socket.destroy();
+        const status = "400 Bad Request";
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nBad request\n`);
+      });
+    }
+    this.server.listen({ port, host });
   };
 }

@@ -25,11 +25,22 @@ export function* errorChain(error: unknown): Generator<unknown> {
   }
 }
 
+/** Eleventy's wrapper around a front-matter engine's error names the template. */
+const FRONT_MATTER_WRAPPER = /^Having trouble reading front matter from template (\S+)$/;
+
 /** Messages of an error and its causes, line by line, without repeats. */
 export function errorMessages(error: unknown): string[] {
   const lines: string[] = [];
+  let template: string | undefined;
   for (const e of errorChain(error)) {
-    const message = e instanceof Error ? e.message : String(e);
+    let message = e instanceof Error ? e.message : String(e);
+    // A YAML problem in front matter (frontmatter.ts) and the file Eleventy names around it
+    // make the same `file:line key: message` line `npm run check` prints.
+    const reason = (e as { yamlReason?: unknown }).yamlReason;
+    if (template && typeof reason === "string") {
+      message = formatProblem({ file: template.replace(/^\.\//, ""), line: (e as { line?: number }).line, key: "(front matter)", message: reason });
+    }
+    template = FRONT_MATTER_WRAPPER.exec(message)?.[1];
     for (const line of message.split("\n")) if (line.trim() && !lines.includes(line)) lines.push(line);
   }
   return lines;

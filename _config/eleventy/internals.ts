@@ -1,8 +1,8 @@
 /**
  * The one adapter over Eleventy's internals (Eleventy 3.1.8's src/TemplateWriter.js,
  * src/Template.js, src/TemplateMap.js, src/Data/ComputedDataProxy.js). Eleventy has no
- * public API for these; the dev loop's fast path and incremental planner, and the
- * computed views, reach them only through this file. On another Eleventy version,
+ * public API for these; the dev server, its fast path and incremental planner, and
+ * the computed views reach them only through this file. On another Eleventy version,
  * test/unit/eleventy/internals.test.ts fails and names what to re-check here.
  */
 import Eleventy, { type MapEntry, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "@11ty/eleventy";
@@ -18,6 +18,7 @@ export const ADAPTER_CHECKLIST = [
   "TemplateWriter#templateMap.map / .collectionsData still hold the last build's entries and collections",
   "new Template(inputPath, templateData, extensionMap, templateConfig) and setTransforms/setLinters/logger",
   "Template#getData, getTemplateMapEntries, getTemplates, renderPageEntryWithoutLayout, renderPageEntry, _write, behavior.isWriteable",
+  "Eleventy#writer, #watchManager.incremental (read at each watch-queue pop), #eleventyServe.reload / sendError, #watcher (chokidar)",
   "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
 ];
 
@@ -122,3 +123,32 @@ export function computedView<D extends object, T>(dependsOn: string[], fn: (data
     return undefined;
   };
 }
+
+// ── the watching Eleventy instance (src/Eleventy.js, src/EleventyWatch.js, src/EleventyServe.js) ──
+
+/** The writer of the build that is running or ran last (a new one per build). */
+export const currentWriter = (elev: Eleventy): TemplateWriterInternals | undefined => elev.writer;
+
+/** The file that started the running incremental build ("./src/…"), if it is one. */
+export const incrementalFileOf = (writer: TemplateWriterInternals): string | undefined => writer.incrementalFile;
+
+/** Whether Eleventy's next (or running) build from its watch queue is incremental. */
+export const isIncremental = (elev: Eleventy): boolean => elev.watchManager?.incremental ?? false;
+
+/** Makes Eleventy's next build from its watch queue incremental, or a full pass. */
+export function setIncremental(elev: Eleventy, incremental: boolean): void {
+  if (elev.watchManager) elev.watchManager.incremental = incremental;
+}
+
+/** Live reload in the browser with pages written ahead of Eleventy's pass (a no-op until serving). */
+export async function reloadWith(elev: Eleventy, files: string[], templates: { url: string; inputPath: string; content: string }[]): Promise<void> {
+  await elev.eleventyServe?.reload({ files, build: { templates } }).catch(() => undefined);
+}
+
+/** Tells the browser a build failed (the dev server's error message; a no-op until serving). */
+export async function sendBuildError(elev: Eleventy, error: unknown): Promise<void> {
+  await elev.eleventyServe?.sendError?.({ error }).catch(() => undefined);
+}
+
+/** Eleventy's file watcher (chokidar), once `watch()` resolved. */
+export const watcherOf = (elev: Eleventy): Eleventy["watcher"] => elev.watcher;

@@ -7,6 +7,7 @@ import { href } from "../content/index.ts";
 
 /** One external link rule: rel="noopener" for links that leave the site. */
 export function isExternal(href: string, siteUrl: string | undefined): boolean {
+  if (href.startsWith("//") || href.startsWith("/\\")) return true; // protocol-relative: another host
   if (!/^https?:\/\//i.test(href)) return false;
   try {
     return !siteUrl || new URL(href).host !== new URL(siteUrl).host;

@@ -17,10 +17,9 @@ import type { Env, MarkdownIt, StateBlock, Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { ContentError, type Problem } from "../content/index.ts";
 import { bodyLineOffset } from "../content/index.ts";
-import { unusablePhoto } from "../content/index.ts";
-import { slugifyText } from "../content/index.ts";
+import { headingId } from "../content/index.ts";
 import type { SiteData } from "../content/index.ts";
-import { parseBlock, resolvePhoto, type ContentBlock } from "../content/index.ts";
+import { isRemoteSrc, parseBlock, photoFileProblem, type ContentBlock } from "../content/index.ts";
 import { isExternal, renderFigure, renderRelated, withPrefix } from "./blocks-html.ts";
 import { isSponsored, storyEnvRules } from "./story-env.ts";
 
@@ -67,9 +66,8 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
     problems.push({ file, line: startLine + 1, key: "figure.credit", message: "required (the site requires a credit on every photo)" });
   }
   if (block?.kind === "figure" && env.page?.inputPath) {
-    const photo = resolvePhoto(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
-    const unreadable = unusablePhoto(photo.file);
-    if (unreadable) problems.push({ file, line: startLine + 1, key: "figure.src", message: unreadable });
+    const photo = photoFileProblem(block.fields.src!, env.page.inputPath, env.eleventy?.directories?.input ?? "src");
+    if ("problem" in photo) problems.push({ file, line: startLine + 1, key: "figure.src", message: photo.problem });
     else block.fields.url = photo.url; // the path prefix is added when rendering
   }
   if (problems.length) {
@@ -88,12 +86,40 @@ function blockRule(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
+/** Reports (or throws) body problems with file lines, the way the block rule does. */
+function report(env: MarkdownEnv, problems: Problem[]): void {
+  const offset = env.lineOffset ?? (env.page?.inputPath ? bodyLineOffset(env.page.inputPath) : 0);
+  const located = problems.map((p) => ({ ...p, line: p.line === undefined ? undefined : p.line + offset }));
+  if (!env.problems) throw new ContentError(located);
+  env.problems.push(...located);
+}
+
+/**
+ * `![alt](https://…)`: a remote image is refused (the site's CSP allows images from the
+ * site only, and a remote photo is neither checked nor processed): save it under src/
+ * and use `::: figure`. A core rule, so check and build both see it with its line.
+ */
+function remoteImages(state: { tokens: Token[]; env: Env }): void {
+  const env = state.env as MarkdownEnv;
+  const problems: Problem[] = [];
+  for (const block of state.tokens) {
+    for (const child of block.type === "inline" ? (block.children ?? []) : []) {
+      const src = String(child.attrGet("src") ?? "");
+      if (child.type === "image" && isRemoteSrc(src)) {
+        problems.push({ file: fileOf(env), line: (block.map?.[0] ?? 0) + 1, key: "(body) image", message: `"${src}" is a remote image; save the photo under src/ and show it with ::: figure` });
+      }
+    }
+  }
+  if (problems.length) report(env, problems);
+}
+
 const siteUrlOf = (env: Env | undefined) => (env as MarkdownEnv | undefined)?.site?.url;
 
 export function createMarkdown(options: { html?: boolean } = {}): MarkdownIt {
   const md = markdownIt({ html: options.html ?? false, linkify: false, typographer: true });
-  md.use(anchor, { slugify: slugifyText, tabIndex: false });
+  md.use(anchor, { slugify: headingId, tabIndex: false });
   md.block.ruler.before("fence", "newsroom_block", blockRule, { alt: ["paragraph"] });
+  md.core.ruler.push("newsroom_remote_images", (state) => remoteImages(state));
   const fieldsOf = (token: Token) => (token.meta as unknown as ContentBlock).fields;
   md.renderer.rules.newsroom_figure = (tokens, i, _o, env) => renderFigure(fieldsOf(tokens[i]!), siteUrlOf(env));
   md.renderer.rules.newsroom_related = (tokens, i, _o, env) => renderRelated(fieldsOf(tokens[i]!), siteUrlOf(env), isSponsored(env));

@@ -131,7 +131,7 @@ export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
       typeof outputPath === "string" && outputPath.endsWith(".html") ? fingerprintHtml(content) : content,
     );
   }
-  // Photos are not copied: the image transform (images.ts) publishes processed copies under /img/.
-  eleventyConfig.addPassthroughCopy(`${input}!(assets)/**/*.svg`);
-  eleventyConfig.addPassthroughCopy(`${input}*.svg`);
+  // Nothing else under src/ is copied: photos are published by the image transform
+  // (images.ts, processed copies under /img/), pages by templates. Raw files (an SVG
+  // can carry a script that runs on the site's origin) never are: docs/security.md.
 }

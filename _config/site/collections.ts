@@ -3,7 +3,7 @@
  * Drafts and scheduled stories are in no list of a production build.
  */
 import { DateTime } from "luxon";
-import { isPublic, articleView, type ArticleView, type BuildInfo } from "../content/index.ts";
+import { isPublic, articleView, ContentError, type Problem, lineOfKey, readFrontMatter, topicProblems, type ArticleView, type BuildInfo } from "../content/index.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy/index.ts";
 import { currentBuild, setBuilding } from "../util/index.ts";
 import { addIndexCollections } from "./indexes.ts";
@@ -54,6 +54,26 @@ export function viewOf(item: ArticleItem, ctx: PageContext): ArticleView {
   return view;
 }
 
+/**
+ * Rules across stories, worded as `npm run check` words them (check-links.ts, articles.ts):
+ * two stories with one URL, and two tags that would share one topic page.
+ */
+function assertStories(items: ArticleItem[]): void {
+  const file = (item: ArticleItem) => item.inputPath.replace(/^\.\//, "");
+  const sorted = [...items].sort((a, b) => file(a).localeCompare(file(b)));
+  const byUrl = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const item of sorted) {
+    if (typeof item.url !== "string") continue;
+    const first = byUrl.get(item.url);
+    if (first) problems.push({ file: file(item), key: "(url)", message: `${item.url} is also the URL of ${first}; rename one of the files or change its section` });
+    else byUrl.set(item.url, file(item));
+  }
+  const topics = topicProblems(sorted.map((item) => ({ file: file(item), tags: item.data.tags })));
+  problems.push(...topics.map((p) => ({ ...p, line: lineOfKey(readFrontMatter(p.file).lines, "tags") })));
+  if (problems.length) throw new ContentError(problems);
+}
+
 export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
   const production = options.production ?? (process.env.NEWSROOM_ENV ? process.env.NEWSROOM_ENV === "production" : process.env.ELEVENTY_RUN_MODE === "build");
   const now = options.now ?? process.env.NEWSROOM_NOW ?? DateTime.utc().toISO();
@@ -71,7 +91,9 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   const articlesOf = (api: CollectionApi) => {
     let list = lists.get(api);
     if (!list) {
-      list = publicArticles(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[], build);
+      const all = api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[];
+      assertStories(all);
+      list = publicArticles(all, build);
       lists.set(api, list);
     }
     return list;

@@ -85,7 +85,7 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
   before(async () => {
     const port = await freePort();
     // generous: the first build of a dev server on a busy 2-core machine
-    watcher = await startWatcher("cms", { port, cmsPort: await freePort(), deadlineMs: 120_000 });
+    watcher = await startWatcher("cms", { port, cmsPort: await freePort(), readyDeadlineMs: 120_000 });
     origin = `http://localhost:${port}`;
     const photos = path.join(watcher.dir, "src/articles/2022");
     copyFileSync(path.join(photos, "recruit-son-prudboi.placeholder.jpg"), path.join(uploads, "lead-photo.jpg"));

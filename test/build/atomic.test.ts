@@ -4,9 +4,9 @@
  * temporary folder behind; a good build replaces it.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, describe, it } from "node:test";
@@ -113,6 +113,38 @@ describe("a failed build", () => {
       assert.notDeepEqual(now, before);
     } finally {
       rmSync(path.join(dir, EXTRA), { force: true });
+    }
+  });
+});
+
+describe("a killed build", () => {
+  it("leaves a staging folder that the next build removes; a running build's folder is left alone", async () => {
+    const site = await prepareFixture("good");
+    const staging = () => readdirSync(site).filter((f) => f.startsWith(".dist-build-"));
+    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      symlinkSync(path.join(ROOT, ".eleventy.ts"), path.join(site, ".eleventy.ts"));
+      const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "scripts/build.ts")], { cwd: site, stdio: "ignore", env: { ...process.env, ...ENV, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") } });
+      const deadline = Date.now() + 60_000;
+      while (!staging().length && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      const abandoned = staging();
+      assert.equal(abandoned.length, 1, "the killed build left its staging folder");
+      // a folder of a build whose process still runs (another terminal)
+      const running = `.dist-build-${sleeper.pid}-running`;
+      mkdirSync(path.join(site, running));
+      const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
+      Object.assign(process.env, ENV);
+      try {
+        await buildSite({ root: ROOT, input: path.join(site, "src"), output: path.join(site, "dist"), quiet: true });
+      } finally {
+        for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+      }
+      assert.deepEqual(staging(), [running]);
+    } finally {
+      sleeper.kill();
+      rmSync(site, { recursive: true, force: true });
     }
   });
 });

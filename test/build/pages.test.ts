@@ -82,7 +82,7 @@ const CASES: { name: string; files: Record<string, string>; problem: string }[] 
   {
     name: "a path the site uses itself",
     files: { "src/pages/corrections/index.md": PAGE },
-    problem: "src/pages/corrections/index.md (path): /corrections/ is inside /corrections/, a path the site uses itself (/archive/, /assets/, /authors/, /corrections/, /follow/, /img/, /page/, /search/, /topics/, /pagefind/); move or rename the page",
+    problem: "src/pages/corrections/index.md (path): /corrections/ is inside /corrections/, a path the site uses itself (/404/, /admin/, /archive/, /assets/, /authors/, /corrections/, /feed/, /follow/, /img/, /page/, /pagefind/, /search/, /sitemap/, /topics/); move or rename the page",
   },
   {
     name: "an unknown key",

@@ -10,12 +10,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startWatcher, warmUp, type Watcher } from "../helpers/watch.ts";
+import { DEV_OUTPUT } from "../../_config/dev/server.ts";
 
 describe("watch: list pages after an edit", { timeout: 180_000 }, () => {
   let w: Watcher;
   let file: string;
   let original: string;
-  const stamp = (url: string) => statSync(path.join(w.dir, "dist", url, "index.html")).mtimeMs;
+  const stamp = (url: string) => statSync(path.join(w.dir, DEV_OUTPUT, url, "index.html")).mtimeMs;
   const builds = () => w.log().match(/built in \d+ ms/g)?.length ?? 0;
   before(async () => {
     w = await startWatcher("good");

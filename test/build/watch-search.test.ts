@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startWatcher, type Watcher } from "../helpers/watch.ts";
+import { DEV_OUTPUT } from "../../_config/dev/server.ts";
 
 /** A port nobody listens on right now (127.0.0.1). */
 async function freePort(): Promise<number> {
@@ -30,7 +31,7 @@ const runs = () => watcher.log().match(/search index: \d+ stor(y|ies)/g)?.length
 describe("search in the dev server", () => {
   it("is indexed after the first build: the bundle the search page loads is there", async () => {
     await watcher.waitFor("the first search index", () => runs() >= 1);
-    assert.ok(existsSync(path.join(watcher.dir, "dist/pagefind/pagefind-ui.js")));
+    assert.ok(existsSync(path.join(watcher.dir, DEV_OUTPUT, "pagefind/pagefind-ui.js")));
     assert.match(watcher.log(), /search index: 2 stories/, "the good fixture's two public stories (drafts are not indexed)");
   });
 
@@ -39,7 +40,7 @@ describe("search in the dev server", () => {
     const file = path.join(watcher.dir, "src/articles/2024/plain-story.md");
     await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, "title: The plain story, edited"));
     await watcher.waitFor("a search index after the edit", () => runs() > before);
-    const entry = JSON.parse(await readFile(path.join(watcher.dir, "dist/pagefind/pagefind-entry.json"), "utf8"));
+    const entry = JSON.parse(await readFile(path.join(watcher.dir, DEV_OUTPUT, "pagefind/pagefind-entry.json"), "utf8"));
     assert.ok(entry.languages, "a fresh Pagefind entry file");
   });
 });

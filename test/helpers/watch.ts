@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { NOW, prepareFixture, ROOT } from "./site.ts";
+import { DEV_OUTPUT } from "../../_config/dev/server.ts";
 
 export const DEADLINE_MS = 30_000;
 
@@ -19,15 +20,19 @@ export interface Watcher {
   /** the HTML of a page on disk ("" when missing) */
   html(urlPath: string): string;
   pageExists(urlPath: string): boolean;
-  waitFor(what: string, ready: () => boolean): Promise<void>;
+  waitFor(what: string, ready: () => boolean, deadlineMs?: number): Promise<void>;
+  /** sends a signal to the watcher process itself (not its group), as a process manager does */
+  signal(name: NodeJS.Signals): void;
+  /** resolves when the process has exited */
+  waitForExit(): Promise<void>;
   /** kills the process group and deletes the folder */
   stop(): Promise<void>;
 }
 
-/** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port` (with the CMS's local backend on `cmsPort`). */
-export async function startWatcher(fixture: string, options: { port?: number; cmsPort?: number; /** for every wait (default DEADLINE_MS) */ deadlineMs?: number } = {}): Promise<Watcher> {
-  const dir = await prepareFixture(fixture);
-  await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+/** Starts `scripts/serve.ts` on a copy of a fixture: `--watch-only`, or serving on `port` (with the CMS's local backend on `cmsPort`, else none). */
+export async function startWatcher(fixture: string, options: { port?: number; cmsPort?: number; /** a site folder made earlier (a copy of another watcher's) instead of a fixture */ site?: string; /** how long the first build may take */ readyDeadlineMs?: number } = {}): Promise<Watcher> {
+  const dir = options.site ?? (await prepareFixture(fixture));
+  if (!existsSync(path.join(dir, "package.json"))) await symlink(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), ...(options.port ? ["--port", String(options.port)] : ["--watch-only"]), ...(options.cmsPort ? ["--cms-port", String(options.cmsPort)] : ["--no-cms"])], {
     cwd: dir,
     detached: true,
@@ -37,18 +42,28 @@ export async function startWatcher(fixture: string, options: { port?: number; cm
   let log = "";
   child.stdout!.on("data", (chunk) => (log += chunk));
   child.stderr!.on("data", (chunk) => (log += chunk));
-  const page = (urlPath: string) => path.join(dir, "dist", urlPath, "index.html");
+  const page = (urlPath: string) => path.join(dir, DEV_OUTPUT, urlPath, "index.html");
   const watcher: Watcher = {
     dir,
     log: () => log,
     clearLog: () => void (log = ""),
     html: (urlPath) => (existsSync(page(urlPath)) ? readFileSync(page(urlPath), "utf8") : ""),
     pageExists: (urlPath) => existsSync(page(urlPath)),
-    async waitFor(what, ready) {
-      const deadline = Date.now() + (options.deadlineMs ?? DEADLINE_MS);
+    async waitFor(what, ready, deadlineMs = DEADLINE_MS) {
+      const deadline = Date.now() + deadlineMs;
       while (!ready()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-3000)}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-8000)}`);
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    signal(name) {
+      child.kill(name);
+    },
+    async waitForExit() {
+      const deadline = Date.now() + DEADLINE_MS;
+      while (child.exitCode === null && child.signalCode === null) {
+        if (Date.now() > deadline) throw new Error(`the watcher did not exit\n${log.slice(-3000)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
@@ -64,7 +79,7 @@ export async function startWatcher(fixture: string, options: { port?: number; cm
     },
   };
   try {
-    await watcher.waitFor("the watcher is ready", () => log.includes(options.port ? "[11ty] Server at" : "watching for changes"));
+    await watcher.waitFor("the watcher is ready", () => log.includes(options.port ? "[11ty] Server at" : "watching for changes"), options.readyDeadlineMs);
   } catch (error) {
     await watcher.stop();
     throw error;

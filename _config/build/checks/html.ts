@@ -67,10 +67,11 @@ export async function validateEach(dir: string, pages: string[]): Promise<Cached
  * results are looked up and stored by the SHA-1 of each page's bytes. With `workers`,
  * the pages not in the cache are shared among that many worker threads.
  */
-export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0): Promise<{ findings: Finding[]; pages: number; cached: number }> {
+export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0, writeDir = cacheDir): Promise<{ findings: Finding[]; pages: number; cached: number }> {
   const pages = files.filter(isHtml);
-  const store = cacheDir ? cacheFile(cacheDir) : undefined;
-  const before: Record<string, Cached> = store && existsSync(store) ? safeParse(readFileSync(store, "utf8")) : {};
+  const read = cacheDir ? cacheFile(cacheDir) : undefined;
+  const store = writeDir ? cacheFile(writeDir) : undefined;
+  const before: Record<string, Cached> = read && existsSync(read) ? safeParse(readFileSync(read, "utf8")) : {};
   const keys = pages.map((page) => (store ? createHash("sha1").update(readFileSync(path.join(dir, page))).digest("base64") : ""));
   const todo = pages.filter((_, i) => !before[keys[i]!]);
   const fresh = new Map<string, Cached>();

@@ -4,6 +4,7 @@
  * internal link, image, srcset entry and #fragment resolving inside the build.
  * Any finding fails the build with the list of findings; dist/ stays as it was.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
 import { firstMessage, startTsWorker } from "../../util/index.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
+import type { BuildCache } from "../build-cache.ts";
 
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
@@ -38,6 +40,8 @@ export interface CheckContext {
    */
   written?: Promise<unknown>;
   onPage?(listener: (file: string, html: string) => void): void;
+  /** in a build: the incremental build's cache (html-validate's results are read from the previous state, written to the next) */
+  cache?: BuildCache;
 }
 
 export interface CheckReport {
@@ -46,6 +50,8 @@ export interface CheckReport {
   links: number;
   /** pages whose html-validate result came from the cache (same bytes as a page of the last build) */
   cachedPages: number;
+  /** pages whose link scan came from the cache (their references are still resolved against this build) */
+  linkScansReused: number;
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -73,11 +79,19 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
       recordPhase(`check: ${name}`, performance.now() - start);
     }
   };
-  const cacheDir = ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  // In a build, the results live in the build cache's state (a failed build leaves it as
+  // it was); a check run on its own (tests) keeps them in `<root>/.cache/checks/`.
+  const cacheDir = ctx.cache ? ctx.cache.previousPath("checks") : ctx.root ? path.join(ctx.root, ".cache", "checks") : undefined;
+  const writeDir = ctx.cache ? ctx.cache.nextPath("checks") : cacheDir;
   // The link check's worker scans pages as Eleventy writes them (in a build), then the
   // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
   // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl });
+  // The link check's page scans are a memo too (by page bytes, under the site URL and the
+  // code fingerprint); only a build has a cache to keep them in.
+  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}.json`) : undefined);
+  const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
+  const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut });
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
@@ -88,7 +102,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   try {
     await ctx.written;
     early = listFiles(dir);
-    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS));
+    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS, writeDir));
     validating.catch(() => undefined); // awaited below
     linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
     linking.catch(() => undefined); // awaited below
@@ -110,6 +124,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     pages: html.pages,
     cachedPages: html.cached,
     links: linkReport.checked,
+    linkScansReused: linkReport.reused ?? 0,
     findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
@@ -131,7 +146,8 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
     log(
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
-        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : ""),
+        (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : "") +
+        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan, resolved afresh)` : ""),
     );
     if (report.findings.length) throw new CheckError(report.findings);
     return report;

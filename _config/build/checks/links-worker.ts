@@ -6,13 +6,27 @@
  *   { finish }      the final list of files (after the post-build steps): the rest is
  *                   read, every reference resolved, and the report posted back
  */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { LinkChecker } from "./links.ts";
+import { LinkChecker, type PageScan } from "./links.ts";
 
 export type LinkMessage = { file: string; html: string } | { scan: string[] } | { finish: string[] };
 
-const { dir, siteUrl } = workerData as { dir: string; siteUrl: string };
-const checker = new LinkChecker(siteUrl);
+/** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files */
+const { dir, siteUrl, memoIn, memoOut } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string };
+
+function readMemo(file: string | undefined): Record<string, PageScan> | undefined {
+  if (!file) return undefined;
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return value && typeof value === "object" ? (value as Record<string, PageScan>) : undefined;
+  } catch {
+    return undefined; // none yet, or damaged: every page is scanned
+  }
+}
+
+const checker = new LinkChecker(siteUrl, readMemo(memoIn));
 const seen = new Set<string>();
 // Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
 // Eleventy is still flushing when its pages are done could be read half-written.
@@ -31,7 +45,13 @@ parentPort!.on("message", (message: LinkMessage) => {
     scanAll(message.scan);
   } else {
     scanAll(message.finish, true);
-    parentPort!.postMessage(checker.finish(dir, message.finish));
+    const report = checker.finish(dir, message.finish);
+    if (memoOut) {
+      mkdirSync(path.dirname(memoOut), { recursive: true });
+      writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));
+      renameSync(`${memoOut}.tmp`, memoOut);
+    }
+    parentPort!.postMessage({ ...report, reused: checker.reused });
     parentPort!.close();
   }
 });

@@ -10,6 +10,7 @@
  * the rest of the build still writes (`LinkChecker.scan`), and the references are
  * resolved at the end against the final list of files (`finish`).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
@@ -24,9 +25,26 @@ export interface LinkReport {
   findings: Finding[];
   /** URLs checked (one per attribute value or srcset entry) */
   checked: number;
+  /** pages whose scan came from the memo (the worker adds it) */
+  reused?: number;
 }
 
 const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
+
+/**
+ * What scanning one page found: a function of its bytes alone (and the site URL and the
+ * code, which name the memo's file), so a page with the same bytes as one scanned by an
+ * earlier build reuses it. Resolving the references (`finish`) always runs on every
+ * page's references against this build's files and ids: a page linking to a page that
+ * disappeared, or to an id that is gone, is reported though its own bytes are unchanged.
+ */
+export interface PageScan {
+  ids: string[];
+  /** each reference (its page is the page scanned), in order */
+  refs: Omit<Ref, "file">[];
+  /** this page's own problems (messages), in order */
+  problems: string[];
+}
 
 /** Collects the ids and references of output files, then resolves them all at once. */
 export class LinkChecker {
@@ -34,10 +52,24 @@ export class LinkChecker {
   readonly #refs: Ref[] = [];
   readonly #ids = new Map<string, Set<string>>();
   readonly #findings: Finding[] = [];
+  readonly #memo?: Record<string, PageScan>;
+  readonly #next: Record<string, PageScan> = {};
+  #reused = 0;
 
-  /** `siteUrl`: the absolute base URL, path prefix included. */
-  constructor(siteUrl: string) {
+  /** `siteUrl`: the absolute base URL, path prefix included; `memo`: scans of an earlier build, by page hash. */
+  constructor(siteUrl: string, memo?: Record<string, PageScan>) {
     this.#base = new URL(siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
+    this.#memo = memo;
+  }
+
+  /** This build's page scans, by page hash (the memo for the next build). */
+  memo(): Record<string, PageScan> {
+    return this.#next;
+  }
+
+  /** Pages whose scan came from the memo. */
+  get reused(): number {
+    return this.#reused;
   }
 
   /** Reads one output file (site path `file`, e.g. "/world/x/index.html"); other types are ignored. */
@@ -51,7 +83,21 @@ export class LinkChecker {
     if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file, origin));
     else if (file === "/_headers") this.#refs.push(...headersRefs(text, file, origin));
     else if (isOwnJson(file)) this.#json(file, text, "JSON");
-    else if (isHtml(file)) this.#ids.set(file, this.#scanPage(file, text));
+    else if (isHtml(file)) {
+      const key = createHash("sha1").update(text).digest("base64");
+      let page = this.#next[key] ?? this.#memo?.[key];
+      if (page) this.#reused++;
+      else {
+        const refs: Ref[] = [];
+        const findings: Finding[] = [];
+        const ids = this.#scanPage(file, text, true, refs, findings);
+        page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
+      }
+      this.#next[key] = page;
+      this.#ids.set(file, new Set(page.ids));
+      for (const ref of page.refs) this.#refs.push({ ...ref, file });
+      for (const message of page.problems) this.#findings.push({ check: "links", file, message });
+    }
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
@@ -60,12 +106,14 @@ export class LinkChecker {
     if (found.problem) findings.push({ check: "links", file, message: found.problem });
   }
 
-  /** The ids of a page; with `collect`, its references and problems too. */
-  #scanPage(file: string, html: string, collect = true): Set<string> {
+  /** The ids of a page; with `collect`, its references and problems too (into `refs` and `findings`). */
+  #scanPage(file: string, html: string, collect: boolean, refs: Ref[] = [], findings: Finding[] = []): Set<string> {
     const ids = new Set<string>();
     const { origin } = this.#base;
-    const refs: Ref[] = collect ? this.#refs : [];
-    const findings: Finding[] = collect ? this.#findings : [];
+    if (!collect) {
+      refs = [];
+      findings = [];
+    }
     let jsonLd: string | undefined; // the text of a JSON-LD script being read
     const json = (text: string) => this.#json(file, text, "JSON-LD", findings, refs);
     const parser = new Parser(

@@ -11,7 +11,8 @@ import { ContentError, pageSchema, POLICY_KEYS, RESERVED_SECTION_SLUGS, zodProbl
 import { articlePath, pagePath } from "../urls.ts";
 
 /** First path segments a page may not take besides the sections (Pagefind writes /pagefind/). */
-export const RESERVED_PAGE_SEGMENTS = [...RESERVED_SECTION_SLUGS, "pagefind"] as const;
+/** The site's own first path segments (one list: urls.ts RESERVED_PATHS). */
+export const RESERVED_PAGE_SEGMENTS = RESERVED_SECTION_SLUGS;
 
 export interface PageContextForCheck {
   sections: SectionsData;
@@ -70,7 +71,7 @@ export function checkPageFile(file: string, ctx: PageContextForCheck): { data?: 
   const first = urlPath.split("/").filter(Boolean)[0];
   const taken = (message: string) => problems.push({ file, key: "(path)", message: `${urlPath} ${message}; move or rename the page` });
   if (!first) taken("is the home page's path");
-  else if (first in ctx.sections) {
+  else if (Object.hasOwn(ctx.sections, first)) {
     const story = storyAt(urlPath, ctx.inputDir);
     if (story) taken(`is the path of the story ${path.relative(process.cwd(), story)}`);
     else taken(`is inside the section "${first}" (_data/sections: /${first}/ and its stories' paths are the section's)`);

@@ -109,6 +109,41 @@ describe("link check while the build still writes (LinkChecker)", () => {
   });
 });
 
+describe("link check with the last build's page scans (memo)", () => {
+  const build = (dir: string, memo?: ReturnType<LinkChecker["memo"]>) => {
+    const checker = new LinkChecker(BASE, memo);
+    for (const file of listFiles(dir)) checker.scanFile(dir, file);
+    return { report: checker.finish(dir, listFiles(dir)), memo: checker.memo(), reused: checker.reused };
+  };
+  const before = {
+    "index.html": page(`<a href="/a/">a</a><a href="/b/#here">b</a><a href="">empty</a>`),
+    "a/index.html": page(`<a href="../">up</a>`),
+    "b/index.html": page(`<p id="here">h</p>`),
+  };
+
+  it("reuses the scan of a page with the same bytes, and reports exactly what a fresh scan reports", () => {
+    const first = build(site(before));
+    assert.equal(first.reused, 0);
+    const again = build(site(before), first.memo);
+    assert.equal(again.reused, 3);
+    assert.deepEqual(again.report, first.report);
+    assert.deepEqual(again.report.findings.map((f) => `${f.file} ${f.message}`), ["/index.html <a href> is empty"]);
+  });
+
+  it("re-checks an unchanged page's links against this build: a target that disappeared, an id that is gone", () => {
+    const first = build(site(before));
+    const { "a/index.html": _gone, ...rest } = before;
+    const after = build(site({ ...rest, "b/index.html": page(`<p id="elsewhere">h</p>`) }), first.memo);
+    assert.equal(after.reused, 1); // /index.html: same bytes, its scan reused
+    assert.deepEqual(after.report.findings.map((f) => `${f.file} ${f.message}`).sort(), [
+      '/index.html <a href> "/a/" does not resolve to a file in the build',
+      '/index.html <a href> "/b/#here": no element with id "here" in /b/index.html',
+      "/index.html <a href> is empty",
+    ]);
+    assert.deepEqual(Object.keys(after.memo).length, 2); // only this build's pages are kept
+  });
+});
+
 describe("html-validate", () => {
   it("passes a valid page and reports rule, file and line for an invalid one", async () => {
     assert.deepEqual(await validateHtml(page("<p>ok</p>"), "/ok.html"), []);

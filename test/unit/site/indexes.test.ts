@@ -83,7 +83,7 @@ describe("sections registry", () => {
     const { parseDataFile } = await import("../../../_config/content/data.ts");
     assert.throws(
       () => parseDataFile("topics:\n  title: Topics\n  description: Clash.\n", "/x/_data/sections.yaml"),
-      /sections\.yaml topics: expected a section slug other than archive, assets, authors, corrections, follow, img, page, search, topics/,
+      /sections\.yaml topics: expected a section slug other than 404, admin, archive, assets, authors, corrections, feed, follow, img, page, pagefind, search, sitemap, topics/,
     );
   });
 });

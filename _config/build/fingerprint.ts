@@ -1,0 +1,59 @@
+/**
+ * The code fingerprint: one hash of everything that renders or checks a page besides
+ * the content itself. Every persistent memo of an incremental build (the search index,
+ * the link scans) is keyed by it, so a change to build code, a layout, a component, a
+ * page template, the lock file (a dependency upgrade) or Node itself throws the memos
+ * away rather than trusting them (DESIGN.md, "Builds that follow the change").
+ * Content (stories, photos, `_data/`) is not in it: the memos key on the bytes of the
+ * pages that content produced.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/** Folders of code, whole (relative to the project root). */
+const CODE_DIRS = ["_config", "_includes"];
+/** Single files of code or configuration that shape output or checks. */
+const CODE_FILES = [".eleventy.ts", "package-lock.json", "package.json", "tsconfig.json", ".htmlvalidate.json"];
+
+/** The files the fingerprint reads: code folders whole, and `*.ts`/`*.tsx` anywhere under the input folder. */
+export function codeFiles(root: string, inputDir: string): string[] {
+  const files: string[] = [];
+  for (const dir of CODE_DIRS) files.push(...listFiles(path.join(root, dir), () => true));
+  for (const file of CODE_FILES) if (existsSync(path.join(root, file))) files.push(path.join(root, file));
+  files.push(...listFiles(inputDir, (name) => /\.tsx?$/.test(name)));
+  return files.sort();
+}
+
+/**
+ * SHA-256 over the Node version and every code file's path (relative to its base) and
+ * bytes. Files are read through symbolic links (test fixtures link the project's templates).
+ */
+export function codeFingerprint(root: string, inputDir: string): string {
+  const hash = createHash("sha256").update(`node ${process.version}\0`);
+  const rootAbs = path.resolve(root);
+  const inputAbs = path.resolve(inputDir);
+  for (const file of codeFiles(rootAbs, inputAbs)) {
+    const base = file.startsWith(inputAbs + path.sep) ? `input:${path.relative(inputAbs, file)}` : path.relative(rootAbs, file);
+    hash.update(`${base.split(path.sep).join("/")}\0`).update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+function listFiles(dir: string, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full);
+    if (rel.split(path.sep).some((part) => part === "node_modules" || part.startsWith("."))) continue;
+    // recursive listings report linked folders as links: follow them (fixtures link `assets/`)
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && safeIsFile(full));
+    if (entry.isSymbolicLink() && safeIsDir(full)) out.push(...listFiles(full, keep).map((f) => path.join(full, path.relative(full, f))));
+    else if (isFile && keep(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+const safeIsFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+const safeIsDir = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;

@@ -1,0 +1,53 @@
+/**
+ * The manifest of a build's output: every file's site path and the SHA-256 of its bytes.
+ * HTML pages are hashed as Eleventy writes them (from the page stream, no second read);
+ * every other file (XML, JSON, images, the search bundle) is read back once. The
+ * incremental build compares it with the previous build's manifest (what changed),
+ * and keys its memos by it (the search bundle: the bytes of the pages it indexes).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/** Pages Pagefind indexes carry this attribute (src/search, the article layout). */
+const SEARCH_MARK = "data-pagefind-body";
+
+export class OutputManifest {
+  readonly #hashes = new Map<string, string>();
+  readonly #searchable = new Set<string>();
+
+  /** A page as written: site path ("/world/x/index.html") and its final text. */
+  addPage(file: string, content: string): void {
+    this.#add(file, content);
+  }
+
+  #add(file: string, content: string | Buffer): void {
+    this.#hashes.set(file, createHash("sha256").update(content).digest("hex"));
+    if (file.endsWith(".html") && content.includes(SEARCH_MARK)) this.#searchable.add(file);
+    else this.#searchable.delete(file);
+  }
+
+  /** Every file now under `dir` → its hash (files not streamed are read); sorted by path. */
+  complete(dir: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const file of siteFiles(dir)) {
+      if (!this.#hashes.has(file)) this.#add(file, readFileSync(path.join(dir, file)));
+      out[file] = this.#hashes.get(file)!;
+    }
+    return out;
+  }
+
+  /** The pages of `dir` that mark content for the search index, with their hashes, sorted by path. */
+  searchablePages(dir: string): [string, string][] {
+    const all = this.complete(dir);
+    return Object.entries(all).filter(([file]) => this.#searchable.has(file));
+  }
+}
+
+/** Every file under `dir` as a site path ("/index.html"), sorted. */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `/${path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")}`)
+    .sort();
+}

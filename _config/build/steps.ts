@@ -1,0 +1,13 @@
+/** The post-build steps' contract (the search index is one): work on the finished staging folder. */
+import type { BuildCache } from "./build-cache.ts";
+import type { OutputManifest } from "./manifest.ts";
+
+export interface StepContext {
+  cache: BuildCache;
+  manifest: OutputManifest;
+  /** a step that took its result from the cache says so (shown in the build's summary) */
+  reused(name: string): void;
+}
+
+/** Work on the finished output folder (the staging folder of an atomic build). */
+export type PostBuildStep = (dir: string, ctx: StepContext) => Promise<unknown>;

@@ -1,0 +1,170 @@
+/**
+ * The oracle of incremental builds (DESIGN.md, "Builds that follow the change"): for
+ * every kind of change, `npm run build` on a site that keeps its previous `dist/` and
+ * `.cache/` writes exactly the bytes a clean build of the same inputs writes: the same
+ * set of files, every file byte for byte.
+ *
+ * Each case: a copy of one built site (content, dist/, .cache/) gets a change and is
+ * built again (incremental); a fresh copy of the same inputs with no dist/ and no build
+ * state is built (clean); the two dist/ trees are compared. Content and data changes
+ * are built in this process (`buildSite` with the checks, each copy at a new path:
+ * Eleventy remembers file bodies by path within a process); changes to code (layouts,
+ * CSS, build code, the lock file) are built by real `npm run build` processes in a copy
+ * of the whole project (test/helpers/project.ts), so the edit takes effect.
+ * The clean side has no `dist/` and no build state. It is given two things, to keep
+ * the matrix quick, neither of which can make its output follow the incremental side:
+ * the base build's image cache (`.cache/images/`: encodings named by the content hash
+ * of their source photo or card text, made before the change) and the html-validate
+ * verdicts of the incremental side (keyed by each page's bytes; they decide whether a
+ * build passes, never what it writes). Pages, the search index and anything the change
+ * needs encoding are made afresh.
+ */
+import assert from "node:assert/strict";
+import { cp, mkdtemp, rename, rm } from "node:fs/promises";
+import os from "node:os";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import sharp from "sharp";
+import { copyFolder, copyProject, editIn, npmBuild, removeIn, treeDifferences, treeOf, writeIn, type BuildRun } from "../helpers/project.ts";
+import { buildSite, postBuildChecks, summaryLine } from "../../_config/build/index.ts";
+import { NOW, prepareFixture, ROOT } from "../helpers/site.ts";
+
+let base: string;
+let siteBase: string;
+let work: string;
+let serial = 0;
+const folders: string[] = [];
+const A = "src/articles/2024";
+
+/** A small photo (the fixture's is 2400 px wide: slow to encode in every clean build). */
+const photo = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 320, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer();
+
+const SECOND = `---
+title: A second story
+description: Another story, with a byline and topics.
+date: 2024-02-05T10:00:00-05:00
+section: world
+authors: [james-okafor]
+tags: [Diplomacy, Security]
+---
+Second story body, first paragraph.
+
+Second paragraph.
+`;
+
+function ok(run: BuildRun, what: string): string {
+  assert.equal(run.code, 0, `${what} failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+before(async () => {
+  base = await copyProject("good");
+  work = await mkdtemp(path.join(os.tmpdir(), "newsroom-incremental-"));
+  folders.push(base, work);
+  await writeIn(base, `${A}/photo.placeholder.jpg`, await photo(90, 120, 150));
+  await writeIn(base, `${A}/second-story.md`, SECOND);
+  ok(await npmBuild(base), "the base build");
+  siteBase = await prepareFixture("good", { [`${A}/photo.placeholder.jpg`]: await photo(90, 120, 150), [`${A}/second-story.md`]: SECOND });
+  folders.push(siteBase);
+  ok(await buildHere(siteBase), "the base build (in process)");
+});
+
+/** `npm run build` in this process, on a site folder made by prepareFixture (its own .cache/ beside src/). */
+async function buildHere(dir: string, _args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
+  const vars: Record<string, string> = { NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "", ...env };
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    const result = await buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [postBuildChecks()] });
+    return { stdout: summaryLine(result), stderr: "", code: 0 };
+  } catch (error) {
+    return { stdout: "", stderr: String((error as Error).stack ?? error), code: 1 };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  }
+}
+after(async () => {
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+});
+
+interface Change {
+  name: string;
+  apply(dir: string): Promise<void>;
+  env?: Record<string, string>;
+  /** what the incremental build must say about itself */
+  says?: RegExp;
+  /** the incremental build starts without dist/ (a fresh CI checkout with the cache restored) */
+  noDist?: boolean;
+  /** a change to code: built by `npm run build` processes in a copy of the project */
+  code?: boolean;
+}
+
+const CHANGES: Change[] = [
+  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ },
+  { name: "nothing changed, dist/ absent (cache restored in CI)", apply: async () => undefined, noDist: true, says: /0 changed.*reused: search index/ },
+  { name: "a body edit", apply: (d) => editIn(d, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Just one edited paragraph")), says: /: [1-9]\d* changed/ },
+  { name: "a headline edit (lists and feeds)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")) },
+  { name: "a new story", apply: (d) => writeIn(d, `${A}/third-story.md`, SECOND.replace("A second story", "A third story").replace("2024-02-05", "2024-02-06")) },
+  { name: "a deleted story", apply: (d) => removeIn(d, `${A}/second-story.md`), says: /[1-9]\d* removed/ },
+  { name: "a renamed file", apply: (d) => rename(path.join(d, `${A}/second-story.md`), path.join(d, `${A}/second-story-renamed.md`)) },
+  { name: "a section change", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("section: world", "section: business")) },
+  { name: "a tag added and one removed", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("tags: [Diplomacy, Security]", "tags: [Diplomacy, Trade]")) },
+  { name: "an author edited in _data/authors", apply: (d) => editIn(d, "_data/authors.yaml", (t) => t.replace("name: James Okafor", "name: James O. Okafor")) },
+  { name: "_data/site changed", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")) },
+  { name: "_data/sections changed", apply: (d) => editIn(d, "_data/sections.yaml", (t) => t.replace("title: Business", "title: Business & Markets")) },
+  { name: "a photo replaced under the same name", apply: async (d) => writeIn(d, `${A}/photo.placeholder.jpg`, await photo(200, 80, 40)) },
+  { name: "a layout or component change", code: true, apply: (d) => editIn(d, "_includes/components/Footer.tsx", (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited="">')), says: /the code changed/ },
+  { name: "a CSS change", code: true, apply: (d) => editIn(d, "src/assets/css/site.css", (t) => `${t}\n.incremental-probe { color: inherit; }\n`) },
+  { name: "a change to build code", code: true, apply: (d) => editIn(d, "_config/pages/headers.ts", (t) => `${t}\n// a build-code edit with no output of its own\n`), says: /the code changed.*; 0 files changed/ },
+  { name: "a dependency upgrade (lock file)", code: true, apply: (d) => editIn(d, "package-lock.json", (t) => t.replace('"name": "newsroom"', '"name": "newsroom" ')), says: /the code changed/ },
+  { name: "the clock passing a scheduled story's date", apply: async () => undefined, env: { NEWSROOM_NOW: "2030-01-02T12:00:00Z" }, says: /: [1-9]\d* changed/ },
+  { name: "a draft made public", apply: (d) => editIn(d, `${A}/draft-story.md`, (t) => t.replace("draft: true\n", "")) },
+];
+
+describe("an incremental build equals a clean build of the same inputs, byte for byte", () => {
+  for (const change of CHANGES) {
+    it(change.name, async () => {
+      // code changes: fixed folder names (tsx's compile cache); in process: new ones each time
+      const from = change.code ? base : siteBase;
+      const build = change.code ? npmBuild : buildHere;
+      const name = change.code ? "" : `-${++serial}`;
+      const incremental = await copyFolder(from, change.noDist ? ["dist"] : [], path.join(work, `incremental${name}`));
+      const clean = await copyFolder(from, ["dist", ".cache"], path.join(work, `clean${name}`));
+      await cp(path.join(from, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+      await change.apply(incremental);
+      await change.apply(clean);
+      const said = ok(await build(incremental, [], change.env), "the incremental build");
+      if (change.says) assert.match(said, change.says);
+      await cp(path.join(incremental, ".cache/build/checks"), path.join(clean, ".cache/build/checks"), { recursive: true });
+      ok(await build(clean, [], change.env), "the clean build");
+      assert.deepEqual(treeDifferences(treeOf(path.join(incremental, "dist")), treeOf(path.join(clean, "dist"))), []);
+      if (!change.code) await Promise.all([incremental, clean].map((d) => rm(d, { recursive: true, force: true })));
+    });
+  }
+});
+
+describe("the build cache", () => {
+  it("--clean ignores it, and says so", async () => {
+    const dir = await copyFolder(base, [], path.join(work, "incremental"));
+    const said = ok(await npmBuild(dir, ["--clean"]), "the --clean build");
+    assert.match(said, /\d+ pages: all built afresh \(--clean\)/);
+    assert.doesNotMatch(said, /reused/);
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(base, "dist"))), []);
+  });
+
+  it("a failed incremental build leaves dist/ and .cache/ as they were", async () => {
+    const dir = await copyFolder(base, [], path.join(work, "incremental"));
+    await editIn(dir, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Edited"));
+    ok(await npmBuild(dir), "the first incremental build"); // the state now differs from the base's
+    const dist = treeOf(path.join(dir, "dist"));
+    const cache = treeOf(path.join(dir, ".cache"));
+    await editIn(dir, `${A}/second-story.md`, (t) => t.replace("section: world", "section: nowhere"));
+    const failed = await npmBuild(dir);
+    assert.notEqual(failed.code, 0);
+    assert.match(failed.stderr, /second-story\.md:\d+ section/);
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), dist), []);
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, ".cache")), cache), []);
+    assert.equal(existsSync(path.join(dir, ".cache/build/state.json")), true);
+  });
+});
