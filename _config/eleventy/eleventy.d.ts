@@ -76,7 +76,7 @@ declare module "@11ty/eleventy" {
   }
 }
 
-// The part of @11ty/eleventy-img 7 this project uses (it ships no types).
+// The part of @11ty/eleventy-img 6 this project uses (it ships no types).
 declare module "@11ty/eleventy-img" {
   export interface ImageStat {
     format: string;
@@ -100,8 +100,17 @@ declare module "@11ty/eleventy-img" {
     sharpOptions?: Record<string, unknown>;
     hashLength?: number;
     manualCacheKey?: string;
+    /** Replaces the default `<id>-<width>.<format>` file name. */
+    filenameFormat?: (id: string, src: string, width: number | undefined, format: string, options: ImageOptions) => string;
+    htmlOptions?: { imgAttributes?: Record<string, string>; pictureAttributes?: Record<string, string> };
   }
   export default function Image(src: string, options?: ImageOptions): Promise<Record<string, ImageStat[]>>;
+}
+
+// @11ty/eleventy-utils 2 ships no types; the hash eleventy-img names its outputs with.
+declare module "@11ty/eleventy-utils" {
+  /** SHA-256 of the parts, base64url. */
+  export function createHashSync(...content: (string | Buffer)[]): string;
 }
 
 // @11ty/eleventy-plugin-rss 3 ships no types; we use one of its helpers as a function.

@@ -14,7 +14,8 @@
  *   eleventy.after    run the share-image jobs (crops, og:image, cards)
  */
 import Image from "@11ty/eleventy-img";
-import { existsSync } from "node:fs";
+import { createHashSync } from "@11ty/eleventy-utils";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { loadSite } from "../content/index.ts";
@@ -64,12 +65,48 @@ export function photoFileOf(src: string | undefined, s: Pick<BuildState, "inputD
   return PHOTO_EXTENSIONS.test(rel) ? path.join(s.inputDir, rel) : undefined;
 }
 
+/** Encoder settings: part of every rendition's file name (renditionId), so changing one re-encodes. */
+const ENCODER_OPTIONS = {
+  sharpOptions: { failOn: "error" },
+  sharpJpegOptions: { quality: 78, mozjpeg: true, progressive: true },
+  sharpWebpOptions: { quality: 72 },
+  sharpAvifOptions: { quality: 50, effort: 2 },
+} as const;
+
+const sorted = (o: Record<string, unknown> = {}) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const ids = new Map<string, string>();
+
+/**
+ * The id in a rendition's file name (`<id>-<width>.<format>`): a hash of the photo's bytes
+ * and the encoder settings, computed exactly as @11ty/eleventy-img 7 names its outputs
+ * (eleventy-img 6 leaves `manualCacheKey` out of the hash), so the cache and the URLs are
+ * the same whichever of the two wrote them. Memoized per content hash.
+ */
+export function renditionId(file: string, manualCacheKey: string): string {
+  let id = ids.get(manualCacheKey);
+  if (!id) {
+    const hashed = {
+      manualCacheKey,
+      sharpAvifOptions: sorted(ENCODER_OPTIONS.sharpAvifOptions),
+      sharpJpegOptions: sorted(ENCODER_OPTIONS.sharpJpegOptions),
+      sharpOptions: sorted(ENCODER_OPTIONS.sharpOptions),
+      sharpPngOptions: {},
+      sharpWebpOptions: sorted(ENCODER_OPTIONS.sharpWebpOptions),
+    };
+    id = createHashSync(readFileSync(file), JSON.stringify(hashed)).slice(0, 10);
+    ids.set(manualCacheKey, id);
+  }
+  return id;
+}
+
 async function responsive(img: ImgTag, page: string, s: BuildState): Promise<string | undefined> {
   const file = photoFileOf(img.attrs.src, s);
   if (!file) return undefined;
   const key = img.context === "lead" ? "image.src" : img.context.startsWith("card") ? "photo" : "figure.src";
   const fail = (message: string) => new ContentError([{ file: page, key, message }]);
   if (!existsSync(file)) throw fail(`photo file not found: ${path.relative(process.cwd(), file)} (from <img src="${img.attrs.src}">)`);
+  const manualCacheKey = photoInfo(file).hash;
+  const id = renditionId(file, manualCacheKey);
   let meta;
   try {
     meta = await Image(file, {
@@ -80,11 +117,14 @@ async function responsive(img: ImgTag, page: string, s: BuildState): Promise<str
       fixOrientation: true,
       // The scan's content hash: eleventy-img's in-memory cache keys on path + size, so
       // without it a photo replaced by one of the same size would stay stale in watch mode.
-      manualCacheKey: photoInfo(file).hash,
-      sharpOptions: { failOn: "error" },
-      sharpJpegOptions: { quality: 78, mozjpeg: true, progressive: true },
-      sharpWebpOptions: { quality: 72 },
-      sharpAvifOptions: { quality: 50, effort: 2 },
+      manualCacheKey,
+      // A fresh object on every call: eleventy-img 6 writes `imgAttributes.src` into its
+      // shared default `htmlOptions`, and that object is part of its in-memory cache key,
+      // so with the default the key changes as photos finish and a later call for the same
+      // photo misses, and re-encodes (see ENCODER_OPTIONS).
+      htmlOptions: { imgAttributes: {} },
+      filenameFormat: (_id: string, _src: string, width: number | undefined, format: string) => (width ? `${id}-${width}.${format}` : `${id}.${format}`),
+      ...ENCODER_OPTIONS,
     });
   } catch (e) {
     throw fail(`unreadable image ${path.relative(process.cwd(), file)}: ${(e as Error).message}`);
