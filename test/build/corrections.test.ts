@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
-import { buildError, buildFixture, NOW, plain, prepareFixture, type BuiltSite } from "../helpers/site.ts";
+import { buildError, buildFixture, NOW, plain, prepareFixture, type BuiltSite, fixtureFile } from "../helpers/site.ts";
 import { checkSite, siteFolders } from "../../_config/dev/check.ts";
 import { formatProblem } from "../../_config/content/index.ts";
 
@@ -187,16 +187,5 @@ describe("validation", () => {
   });
 });
 
-const SITE_YAML = `name: Trust Times
-newsroom: Trust Times Staff
-url: https://trust.example.org/
-language: en-US
-timezone: America/New_York
-description: A fixture newsroom that shows its work.
-logo: /assets/logo.svg
-pageSize: 10
-policies:
-  ethics: /about/ethics/
-  corrections: /about/corrections/
-  masthead: /masthead/
-`;
+/** The trust fixture's own site settings, for variations of them. */
+const SITE_YAML = fixtureFile("trust", "_data/site.yaml");

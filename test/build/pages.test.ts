@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { buildError, buildFixture, NOW, plain, prepareFixture, type BuiltSite } from "../helpers/site.ts";
+import { buildError, buildFixture, NOW, plain, prepareFixture, type BuiltSite, fixtureFile } from "../helpers/site.ts";
 import { checkSite, siteFolders } from "../../_config/dev/check.ts";
 import { formatProblem } from "../../_config/content/index.ts";
 
@@ -53,19 +53,8 @@ describe("pages", () => {
   });
 });
 
-const SITE_YAML = `name: Trust Times
-newsroom: Trust Times Staff
-url: https://trust.example.org/
-language: en-US
-timezone: America/New_York
-description: A fixture newsroom that shows its work.
-logo: /assets/logo.svg
-pageSize: 10
-policies:
-  ethics: /about/ethics/
-  corrections: /about/corrections/
-  masthead: /masthead/
-`;
+/** The trust fixture's own site settings, for variations of them. */
+const SITE_YAML = fixtureFile("trust", "_data/site.yaml");
 const PAGE = "---\ntitle: A page\ndescription: Somewhere it should not be.\n---\nText.\n";
 
 const CASES: { name: string; files: Record<string, string>; problem: string }[] = [
@@ -97,7 +86,7 @@ const CASES: { name: string; files: Record<string, string>; problem: string }[] 
   {
     name: "a policy that names no page",
     files: { "_data/site.yaml": `${SITE_YAML}  feedback: /about/contact/\n` },
-    problem: "_data/site.yaml:13 policies.feedback: /about/contact/ is no page of the site; expected the path of a page in src/pages/ (/about/, /about/corrections/, /about/ethics/, /masthead/)",
+    problem: "_data/site.yaml:14 policies.feedback: /about/contact/ is no page of the site; expected the path of a page in src/pages/ (/about/, /about/corrections/, /about/ethics/, /masthead/)",
   },
 ];
 

@@ -16,6 +16,8 @@ import { errorMessages } from "../../_config/dev/status.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "test/fixtures");
+/** A file of a fixture, as text ("trust", "_data/site.yaml"). */
+export const fixtureFile = (name: string, file: string): string => readFileSync(path.join(FIXTURES, name, file), "utf8");
 /** a fixed "now" for every date-dependent test */
 export const NOW = "2026-11-26T12:00:00Z";
 
