@@ -38,6 +38,9 @@ export async function writeNewsroom(dir: string, corpus: Corpus): Promise<void> 
   // The project's _data: YAML copied, code (*.ts, *.js) linked so its imports resolve.
   await mkdir(path.join(dir, "_data"), { recursive: true });
   for (const entry of await readdir(path.join(ROOT, "_data"))) {
+    // The project's edited front lists the project's stories, not the corpus': the bench
+    // site's fronts are newest first (the contract's default without _data/front).
+    if (/^front\.(ya?ml|json)$/.test(entry)) continue;
     const [from, to] = [path.join(ROOT, "_data", entry), path.join(dir, "_data", entry)];
     if (/\.(c|m)?[jt]sx?$/.test(entry)) await symlink(from, to);
     else await cp(from, to, { recursive: true });
@@ -45,6 +48,8 @@ export async function writeNewsroom(dir: string, corpus: Corpus): Promise<void> 
   await writeFile(path.join(dir, "_data/authors.yaml"), `# Bench authors (generated)\n${authorsYaml(corpus.authors)}`);
   await writeAll(path.join(dir, "src"), corpus.stories.map((s) => [s.path, s.text]));
   await linkProject(dir);
+  // The newsroom's own pages (about, policies): \`_data/site\` \`policies\` link to them.
+  await cp(path.join(ROOT, "src/pages"), path.join(dir, "src/pages"), { recursive: true, force: false, errorOnExist: false });
   // The project files `npm run build` reads from its working folder.
   for (const file of [".eleventy.ts", "tsconfig.json", "package.json", "scripts"]) await symlink(path.join(ROOT, file), path.join(dir, file));
 }
