@@ -132,16 +132,25 @@ export function outputChanges(files: Record<string, string>, previous?: Record<s
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
- * The build's account of itself: "4,000 pages: 12 changed, 3,988 unchanged (search index
- * reused); 15 files written of 9,120; 0 removed". Eleventy still renders every page (a
- * page is "unchanged" when its bytes are those of the previous build); what follows the
- * change is the work after it, and the bytes hosts upload.
+ * The build's account of itself: "4,000 pages: 12 changed, 3,988 unchanged since the last
+ * build; 15 files changed (3 of them in the search index), 0 removed; 14 pages rendered,
+ * 3,986 reused from the last build". A page is "changed" when its bytes differ from the
+ * last build's (what hosts upload); "reused" when it was not rendered at all (reuse.ts).
  */
-export function summaryLine(result: { changes: OutputChanges; coldReason?: string; reused: string[]; /** a previous manifest was there to compare with */ compared: boolean }): string {
+export function summaryLine(result: {
+  changes: OutputChanges;
+  coldReason?: string;
+  reused: string[];
+  /** a previous manifest was there to compare with */
+  compared: boolean;
+  /** pages taken from the last build's output, not rendered (reuse.ts) */
+  pagesReused?: number;
+}): string {
   const c = result.changes;
   const reused = result.reused.length ? ` (reused: ${result.reused.join(", ")})` : "";
   if (!result.compared) return `${count(c.pages)} pages: all built afresh (${result.coldReason ?? "no previous build"})${reused}`;
   const why = result.coldReason ? ` (${result.coldReason}: nothing reused that depends on it)` : "";
   const search = c.changed.filter((f) => f.startsWith("/pagefind/")).length;
-  return `${count(c.pages)} pages: ${count(c.changedPages)} changed, ${count(c.pages - c.changedPages)} unchanged since the last build${why}${reused}; ${count(c.changed.length)} files changed (${count(search)} of them in the search index), ${count(c.removed.length)} removed`;
+  const rendering = `; ${count(c.pages - (result.pagesReused ?? 0))} pages rendered, ${count(result.pagesReused ?? 0)} reused from the last build`;
+  return `${count(c.pages)} pages: ${count(c.changedPages)} changed, ${count(c.pages - c.changedPages)} unchanged since the last build${why}${reused}; ${count(c.changed.length)} files changed (${count(search)} of them in the search index), ${count(c.removed.length)} removed${rendering}`;
 }

@@ -18,6 +18,9 @@ import { codeFingerprint } from "./fingerprint.ts";
 import { OutputManifest } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "./remove-tree.ts";
+import { planReuse, type ReuseSession } from "./reuse.ts";
+import { currentWriter, excludeTemplates } from "../eleventy/index.ts";
+import { resolveBuild, setReusePlan } from "../site/index.ts";
 
 export { removeTree } from "./remove-tree.ts";
 
@@ -66,6 +69,10 @@ export interface BuildResult {
   reused: string[];
   /** whether a previous build's manifest was there to compare with */
   compared: boolean;
+  /** pages taken from the last build's output instead of rendered (reuse.ts) */
+  pagesReused?: number;
+  /** stories Eleventy did not read (their items came from the last build) */
+  storiesReused?: number;
 }
 
 export interface CheckStart {
@@ -104,7 +111,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await chmod(staging, 0o755);
   let stopListening = () => {};
   let checks: Promise<unknown> = Promise.resolve();
+  let reuse: ReuseSession | undefined;
   try {
+    // What the last build proves unchanged is not rendered again (reuse.ts).
+    reuse = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir: path.resolve(inputAbs, "../_data"), output, cache, build: resolveBuild() }));
+    setReusePlan(reuse.plan);
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
     let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
@@ -118,10 +129,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     elev.setIsVerbose?.(false);
     resetTimings();
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
+    const writer = currentWriter(elev);
+    const session = reuse;
+    if (writer) excludeTemplates(writer, (p) => session.excluded(p));
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];
     stopListening = onPage(staging, ({ file, content }) => {
       manifest.addPage(file, content);
+      session.observePage(file, content);
       listeners.forEach((l) => l(file, content));
     });
     // Only the count is kept: Eleventy's results hold every page's HTML and the instance
@@ -130,6 +145,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // allocate their own (docs/performance.md).
     const written = timePhase("eleventy (render, write, images)", async () => {
       const [, pages] = (await elev!.write()) as [unknown, unknown[]];
+      await session.capture();
+      await session.linkReused(staging);
       return Array.isArray(pages) ? pages.length : 0;
     });
     written.catch(() => undefined); // awaited below
@@ -169,8 +186,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       }
       await removeTree(previous);
     });
-    await timePhase("cache commit", () => commitBuildCache(cache, hashes));
-    return { output, files, changes, coldReason: cache.coldReason, reused, compared: cache.lastFiles !== undefined };
+    await timePhase("cache commit", async () => {
+      await session.record(output);
+      await commitBuildCache(cache, hashes);
+      await session.prune();
+    });
+    return { output, files, changes, coldReason: cache.coldReason, reused, compared: cache.lastFiles !== undefined, ...session.counts() };
   } catch (error) {
     stopListening();
     await discardBuildCache(cache).catch(() => undefined);
@@ -186,6 +207,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     throw error;
+  } finally {
+    setReusePlan(undefined);
   }
 }
 

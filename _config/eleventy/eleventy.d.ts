@@ -48,6 +48,8 @@ declare module "@11ty/eleventy" {
     templateMap?: { map: MapEntry[]; collectionsData?: Record<string, unknown> };
     /** renders and writes one map entry's pages; called once per entry, in one loop */
     _generateTemplate(entry: MapEntry, to: string): Promise<unknown>;
+    /** every template path of the build ("./src/…"), found by the file search */
+    _getAllPaths(): Promise<string[]>;
   }
   export default class Eleventy {
     static getVersion(): string;

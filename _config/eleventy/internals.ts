@@ -19,6 +19,7 @@ export const ADAPTER_CHECKLIST = [
   "new Template(inputPath, templateData, extensionMap, templateConfig) and setTransforms/setLinters/logger",
   "Template#getData, getTemplateMapEntries, getTemplates, renderPageEntryWithoutLayout, renderPageEntry, _write, behavior.isWriteable",
   "Eleventy#writer, #watchManager.incremental (read at each watch-queue pop), #eleventyServe.reload / sendError, #watcher (chokidar)",
+  "TemplateWriter#_getAllPaths() still returns every template path (\"./src/…\") a full build reads, once per build",
   "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
 ];
 
@@ -59,6 +60,18 @@ export function interceptEntryWrites(
 ): void {
   const original = writer._generateTemplate.bind(writer);
   writer._generateTemplate = (entry: MapEntry, to: string) => generate(entry, (job) => original(job, to));
+}
+
+/**
+ * Leaves templates out of the writer's builds: Eleventy never reads them (no data, no
+ * render, no collection item). The incremental production build passes the stories it
+ * reuses (_config/build/reuse.ts); their items come from the last build instead. A
+ * filter on the file search's result, linear in the number of files (Eleventy's
+ * `ignores` are globs, matched each against each file).
+ */
+export function excludeTemplates(writer: TemplateWriterInternals, excluded: (inputPath: string) => boolean): void {
+  const original = writer._getAllPaths.bind(writer);
+  writer._getAllPaths = async () => (await original()).filter((p) => !excluded(p));
 }
 
 /** The same entry, with only `pages` to render. */

@@ -14,7 +14,7 @@ import { typeset } from "../content/index.ts";
 import { isoDate } from "../content/index.ts";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { resolveBuild } from "../site/index.ts";
+import { resolveBuild, reusePlan } from "../site/index.ts";
 import { loadSite } from "../content/index.ts";
 import type { EleventyConfig } from "../eleventy/index.ts";
 import { syndicated } from "./feeds.ts";
@@ -74,6 +74,15 @@ export function sitemapEntries(pages: WrittenPage[], site: SiteData, now: string
   return listed
     .map((p) => ({ loc: absoluteUrl(site, p.url), lastmod: modified.get(p.url) ?? newest ?? isoDate(now, site.timezone) }))
     .sort((a, b) => a.loc.localeCompare(b.loc));
+}
+
+/**
+ * The tags of a page's head that sitemap.xml reads (robots, canonical, modified), as
+ * they appear in it: what an incremental build keeps of a page it may reuse, so the
+ * sitemap lists it without reading it again.
+ */
+export function sitemapHead(content: string): string {
+  return [NOINDEX, CANONICAL, MODIFIED].map((re) => re.exec(content)?.[0] ?? "").filter(Boolean).join("\n");
 }
 
 function isOwnCanonical(page: WrittenPage & { url: string }, site: SiteData): boolean {
@@ -146,7 +155,10 @@ export default function sitemapsPlugin(eleventyConfig: EleventyConfig): void {
     const { directories, outputMode, incremental, results } = arg as AfterBuild;
     if (outputMode !== "fs" || incremental || !results) return;
     const site = loadSite(eleventyConfig.directories.data);
-    const xml = sitemapXml(sitemapEntries(results, site, resolveBuild().now));
+    // An incremental production build renders only what changed: the pages it reused
+    // come from its plan (their head's tags as the last build wrote them).
+    const reused = reusePlan()?.reusedPages() ?? [];
+    const xml = sitemapXml(sitemapEntries(reused.length ? [...results, ...reused] : results, site, resolveBuild().now));
     await writeFile(path.join(directories.output, sitemapPath()), xml);
   });
 }

@@ -8,6 +8,7 @@ import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy/
 import { currentBuild, setBuilding } from "../util/index.ts";
 import { addIndexCollections } from "./indexes.ts";
 import { addPagesCollection } from "./pages.ts";
+import { reusePlan } from "./reuse.ts";
 import type { ArticleData, AuthorsData, SectionsData, SiteData } from "../content/index.ts";
 
 export type { ArticleItem, PageContext } from "./types.ts";
@@ -74,6 +75,18 @@ function assertStories(items: ArticleItem[]): void {
   if (problems.length) throw new ContentError(problems);
 }
 
+/**
+ * Every story, drafts too: the ones Eleventy read and, in an incremental production
+ * build, the ones it reuses from the last build (reuse.ts) without reading them.
+ */
+function allStories(api: CollectionApi, inputDir: string): ArticleItem[] {
+  const read = api.getFilteredByGlob(`${inputDir}articles/**/*.md`) as ArticleItem[];
+  const plan = reusePlan();
+  if (!plan) return read;
+  plan.seen(read);
+  return plan.stubs.length ? [...read, ...plan.stubs] : read;
+}
+
 export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
   const production = options.production ?? (process.env.NEWSROOM_ENV ? process.env.NEWSROOM_ENV === "production" : process.env.ELEVENTY_RUN_MODE === "build");
   const now = options.now ?? process.env.NEWSROOM_NOW ?? DateTime.utc().toISO();
@@ -91,7 +104,7 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   const articlesOf = (api: CollectionApi) => {
     let list = lists.get(api);
     if (!list) {
-      const all = api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[];
+      const all = allStories(api, eleventyConfig.directories.input);
       assertStories(all);
       list = publicArticles(all, build);
       lists.set(api, list);
@@ -100,7 +113,7 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   };
   eleventyConfig.addCollection("articles", articlesOf);
   // Section fronts, topics, authors and the archive: from the same public stories.
-  addIndexCollections(eleventyConfig, articlesOf);
+  addIndexCollections(eleventyConfig, articlesOf, allStories);
   // The newsroom's pages (about, policies), and the check of `_data/site` `policies`.
   addPagesCollection(eleventyConfig);
 }

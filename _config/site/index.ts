@@ -12,6 +12,7 @@ export * from "./front.ts";
 export * from "./indexes.ts";
 export * from "./listing.ts";
 export * from "./pages.ts";
+export * from "./reuse.ts";
 export * from "./types.ts";
 
 /** The site room's plugin: the collections (public stories, indexes, list pages). */

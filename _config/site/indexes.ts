@@ -11,6 +11,7 @@ export type { IndexEntry, Indexes } from "./types.ts";
 import type { CollectionApi, EleventyConfig } from "../eleventy/index.ts";
 import { loadDataFile, loadSite } from "../content/index.ts";
 import { paginate, type ListingPage } from "./listing.ts";
+import { listingKey, reusePlan } from "./reuse.ts";
 import { correctionEntries, correctionPages } from "./corrections.ts";
 import { frontOrder, splitFront, storySections } from "./front.ts";
 import { assertFront, type FrontData } from "../content/index.ts";
@@ -103,7 +104,7 @@ export function buildIndexes(articles: ArticleItem[], { site, sections, authors,
  * Registers every list as a collection. They are computed once per collections pass
  * (memoised on Eleventy's collection API object) from the same public stories as `articles`.
  */
-export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: (api: CollectionApi) => ArticleItem[]): void {
+export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: (api: CollectionApi) => ArticleItem[], allStories: (api: CollectionApi, inputDir: string) => ArticleItem[]): void {
   const memo = new WeakMap<CollectionApi, Indexes>();
   const indexesOf = (api: CollectionApi): Indexes => {
     let indexes = memo.get(api);
@@ -111,7 +112,7 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
       const dir = eleventyConfig.directories.data;
       const sections = loadDataFile(dir, "sections") as SectionsData;
       // Every story, drafts too: a front may list one before it is public, but never a path no story has.
-      const stories = storySections(api.getFilteredByGlob(`${eleventyConfig.directories.input}articles/**/*.md`) as ArticleItem[]);
+      const stories = storySections(allStories(api, eleventyConfig.directories.input));
       indexes = buildIndexes(articlesOf(api), {
         site: loadSite(dir),
         sections,
@@ -124,6 +125,20 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
   };
   const names: (keyof Indexes)[] = ["sectionPages", "topicPages", "authorPages", "archivePages", "correctionPages", "topicsIndex", "authorsIndex", "archiveIndex"];
   for (const name of names) eleventyConfig.addCollection(name, (api) => indexesOf(api)[name]);
+  // The list pages to render: all of them, or, with a reuse plan (an incremental
+  // production build), those whose key changed or whose last file cannot be reused.
+  const listings = ["sectionPages", "topicPages", "authorPages", "archivePages"] as const;
+  for (const name of listings) {
+    eleventyConfig.addCollection(`${name}ToRender`, (api) => {
+      const plan = reusePlan();
+      const pages = indexesOf(api)[name];
+      if (!plan) return pages;
+      return pages.filter((page) => {
+        const key = listingKey(page, plan);
+        return key === undefined || plan.listing(page.url, key);
+      });
+    });
+  }
 }
 
 export { listingTemplate, listingTitle, paginate, storyCount, type ListingPage, type ListingType } from "./listing.ts";

@@ -53,11 +53,13 @@ export function storyCount(n: number): string {
  */
 export function listingTemplate(type: ListingType, path: (key: string, page: number) => string) {
   const collection = `${type}Pages`;
+  // Paginates over the pages to render: every page, except in an incremental production
+  // build, which leaves out those it reuses unchanged (reuse.ts, indexes.ts).
   return {
     layout: `${type}.11ty.tsx`,
-    pagination: { data: `collections.${collection}`, size: 1, alias: "listing" },
+    pagination: { data: `collections.${collection}ToRender`, size: 1, alias: "listing" },
     permalink: (data: { listing: ListingPage }) => path(data.listing.key, data.listing.pageNumber),
-    eleventyImport: { collections: ["articles", collection] },
+    eleventyImport: { collections: ["articles", collection, `${collection}ToRender`] },
   };
 }
 

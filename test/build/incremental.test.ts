@@ -22,7 +22,7 @@
 import assert from "node:assert/strict";
 import { cp, mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
@@ -98,28 +98,35 @@ interface Change {
   noDist?: boolean;
   /** a change to code: built by `npm run build` processes in a copy of the project */
   code?: boolean;
+  /**
+   * whether the build may take unchanged pages from the last output instead of rendering
+   * them (reuse.ts): true, it must reuse some; false, it must render every page (the
+   * change reaches every page, or dist/ is not there to take them from)
+   */
+  reuses?: boolean;
 }
 
 const CHANGES: Change[] = [
-  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ },
-  { name: "nothing changed, dist/ absent (cache restored in CI)", apply: async () => undefined, noDist: true, says: /0 changed.*reused: search index/ },
-  { name: "a body edit", apply: (d) => editIn(d, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Just one edited paragraph")), says: /: [1-9]\d* changed/ },
-  { name: "a headline edit (lists and feeds)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")) },
-  { name: "a new story", apply: (d) => writeIn(d, `${A}/third-story.md`, SECOND.replace("A second story", "A third story").replace("2024-02-05", "2024-02-06")) },
-  { name: "a deleted story", apply: (d) => removeIn(d, `${A}/second-story.md`), says: /[1-9]\d* removed/ },
-  { name: "a renamed file", apply: (d) => rename(path.join(d, `${A}/second-story.md`), path.join(d, `${A}/second-story-renamed.md`)) },
-  { name: "a section change", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("section: world", "section: business")) },
-  { name: "a tag added and one removed", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("tags: [Diplomacy, Security]", "tags: [Diplomacy, Trade]")) },
-  { name: "an author edited in _data/authors", apply: (d) => editIn(d, "_data/authors.yaml", (t) => t.replace("name: James Okafor", "name: James O. Okafor")) },
-  { name: "_data/site changed", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")) },
-  { name: "_data/sections changed", apply: (d) => editIn(d, "_data/sections.yaml", (t) => t.replace("title: Business", "title: Business & Markets")) },
-  { name: "a photo replaced under the same name", apply: async (d) => writeIn(d, `${A}/photo.placeholder.jpg`, await photo(200, 80, 40)) },
+  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ , reuses: true },
+  { name: "nothing changed, dist/ absent (cache restored in CI)", apply: async () => undefined, noDist: true, says: /0 changed.*reused: search index/ , reuses: false },
+  { name: "a body edit", apply: (d) => editIn(d, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Just one edited paragraph")), says: /: [1-9]\d* changed/ , reuses: true },
+  { name: "a headline edit (lists and feeds)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")) , reuses: true },
+  { name: "a new story", apply: (d) => writeIn(d, `${A}/third-story.md`, SECOND.replace("A second story", "A third story").replace("2024-02-05", "2024-02-06")) , reuses: true },
+  { name: "a deleted story", apply: (d) => removeIn(d, `${A}/second-story.md`), says: /[1-9]\d* removed/ , reuses: true },
+  { name: "a renamed file", apply: (d) => rename(path.join(d, `${A}/second-story.md`), path.join(d, `${A}/second-story-renamed.md`)) , reuses: true },
+  { name: "a section change", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("section: world", "section: business")) , reuses: true },
+  { name: "a tag added and one removed", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("tags: [Diplomacy, Security]", "tags: [Diplomacy, Trade]")) , reuses: true },
+  { name: "an author edited in _data/authors", apply: (d) => editIn(d, "_data/authors.yaml", (t) => t.replace("name: James Okafor", "name: James O. Okafor")) , reuses: false },
+  { name: "_data/site changed", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")) , reuses: false },
+  { name: "_data/sections changed", apply: (d) => editIn(d, "_data/sections.yaml", (t) => t.replace("title: Business", "title: Business & Markets")) , reuses: false },
+  { name: "a photo replaced under the same name", apply: async (d) => writeIn(d, `${A}/photo.placeholder.jpg`, await photo(200, 80, 40)) , reuses: false },
   { name: "a layout or component change", code: true, apply: (d) => editIn(d, "_includes/components/Footer.tsx", (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited="">')), says: /the code changed/ },
   { name: "a CSS change", code: true, apply: (d) => editIn(d, "src/assets/css/site.css", (t) => `${t}\n.incremental-probe { color: inherit; }\n`) },
   { name: "a change to build code", code: true, apply: (d) => editIn(d, "_config/pages/headers.ts", (t) => `${t}\n// a build-code edit with no output of its own\n`), says: /the code changed.*; 0 files changed/ },
   { name: "a dependency upgrade (lock file)", code: true, apply: (d) => editIn(d, "package-lock.json", (t) => t.replace('"name": "newsroom"', '"name": "newsroom" ')), says: /the code changed/ },
-  { name: "the clock passing a scheduled story's date", apply: async () => undefined, env: { NEWSROOM_NOW: "2030-01-02T12:00:00Z" }, says: /: [1-9]\d* changed/ },
-  { name: "a draft made public", apply: (d) => editIn(d, `${A}/draft-story.md`, (t) => t.replace("draft: true\n", "")) },
+  { name: "the clock passing a scheduled story's date", apply: async () => undefined, env: { NEWSROOM_NOW: "2030-01-02T12:00:00Z" }, says: /: [1-9]\d* changed/ , reuses: false },
+  { name: "a story made a draft", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("section: world", "section: world\ndraft: true")), says: /[1-9]\d* removed/, reuses: true },
+  { name: "a draft made public", apply: (d) => editIn(d, `${A}/draft-story.md`, (t) => t.replace("draft: true\n", "")) , reuses: true },
 ];
 
 describe("an incremental build equals a clean build of the same inputs, byte for byte", () => {
@@ -136,6 +143,7 @@ describe("an incremental build equals a clean build of the same inputs, byte for
       await change.apply(clean);
       const said = ok(await build(incremental, [], change.env), "the incremental build");
       if (change.says) assert.match(said, change.says);
+      if (change.reuses !== undefined) assert.match(said, change.reuses ? /; [\d,]+ pages rendered, [1-9][\d,]* reused from the last build/ : /; [\d,]+ pages rendered, 0 reused from the last build/);
       await cp(path.join(incremental, ".cache/build/checks"), path.join(clean, ".cache/build/checks"), { recursive: true });
       ok(await build(clean, [], change.env), "the clean build");
       assert.deepEqual(treeDifferences(treeOf(path.join(incremental, "dist")), treeOf(path.join(clean, "dist"))), []);
@@ -145,6 +153,36 @@ describe("an incremental build equals a clean build of the same inputs, byte for
 });
 
 describe("the build cache", () => {
+  it("a scheduled story the last build recorded goes public when the clock passes its date (same year, pages reused)", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `scheduled-${++serial}`));
+    const story = SECOND.replace("A second story", "A story for tomorrow").replace("2024-02-05T10:00:00-05:00", "2026-11-27T09:00:00Z");
+    await writeIn(dir, `${A}/tomorrow-story.md`, story);
+    const first = ok(await buildHere(dir), "the build before its date");
+    assert.match(first, /[1-9][\d,]* reused from the last build/);
+    assert.equal(existsSync(path.join(dir, "dist/world/tomorrow-story/index.html")), false);
+    const later = { NEWSROOM_NOW: "2026-11-28T12:00:00Z" };
+    const said = ok(await buildHere(dir, [], later), "the build after its date");
+    assert.match(said, /; [\d,]+ pages rendered, [1-9][\d,]* reused from the last build/);
+    assert.equal(existsSync(path.join(dir, "dist/world/tomorrow-story/index.html")), true);
+    const clean = await copyFolder(dir, ["dist", ".cache"], path.join(work, `scheduled-clean-${serial}`));
+    await cp(path.join(dir, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+    ok(await buildHere(clean, [], later), "the clean build");
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+  });
+
+  it("a page changed by hand in dist/ is rendered again, never reused", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `tampered-${++serial}`));
+    const page = path.join(dir, "dist/world/second-story/index.html");
+    await editIn(dir, "dist/world/second-story/index.html", (t) => t.replace("Second story body", "Tampered body"));
+    const said = ok(await buildHere(dir), "the build after the tampering");
+    assert.match(said, /[1-9][\d,]* reused from the last build/);
+    const clean = await copyFolder(siteBase, ["dist", ".cache"], path.join(work, `tampered-clean-${serial}`));
+    await cp(path.join(siteBase, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+    ok(await buildHere(clean), "the clean build");
+    assert.doesNotMatch(readFileSync(page, "utf8"), /Tampered/);
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+  });
+
   it("--clean ignores it, and says so", async () => {
     const dir = await copyFolder(base, [], path.join(work, "incremental"));
     const said = ok(await npmBuild(dir, ["--clean"]), "the --clean build");

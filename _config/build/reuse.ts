@@ -1,0 +1,291 @@
+/**
+ * Page reuse: the part of an incremental production build that keeps Eleventy away
+ * from what did not change (docs/performance.md, section 19).
+ *
+ * Before Eleventy starts, `planReuse` hashes the inputs:
+ *  - the **global key**: the code fingerprint, the build mode, the footer's year, and the
+ *    bytes of every input that is not a story file (`_data/`, `src/pages/`, assets,
+ *    photos, templates). Any change to one re-renders every page;
+ *  - each **story's key**: the global key, its path, its bytes, whether it is public now.
+ *
+ * A story whose key is the one the last build recorded, and whose page and the images
+ * that page references are in dist/ exactly as that build wrote them (size, time and
+ * inode, recorded after its swap), is **reused**: Eleventy never reads it (its
+ * collection item is rebuilt from the last build's record, _config/site/reuse.ts), and
+ * its files are hard-linked from dist/ into the new output. List pages are keyed by the
+ * stories they show (`listingKey`) and reused the same way. Every other page renders
+ * as before; feeds, sitemaps, the home page and the indexes always do.
+ *
+ * What this cannot see it does not reuse: no record, another code fingerprint, the clock
+ * gone backwards, a file in dist/ touched since, `--clean`. The byte-identity matrix
+ * (test/build/incremental.test.ts) compares every incremental output with a clean build.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadSite, yearOf, type BuildInfo } from "../content/index.ts";
+import { sitemapHead } from "../pages/index.ts";
+import { storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
+import type { BuildCache } from "./build-cache.ts";
+
+const STATE_FILE = "reuse.json";
+const REUSE_VERSION = 1;
+
+interface StoryEntry {
+  /** SHA-256 of the file's bytes */
+  hash: string;
+  key: string;
+  /** whether it had a page (public) when the key was recorded */
+  public: boolean;
+  draft: boolean;
+  /** page date, ms */
+  date: number;
+  record: StoryRecord;
+}
+
+interface PageEntry {
+  /** the key it was rendered under (stories and list pages; none for pages that always render) */
+  key?: string;
+  /** the files under /img/ it references */
+  deps: string[];
+  /** what sitemap.xml reads of it (sitemapHead) */
+  head: string;
+}
+
+interface ReuseState {
+  version: number;
+  fingerprint: string;
+  production: boolean;
+  now: string;
+  global: string;
+  /** by path relative to the input folder ("articles/2026/x.md") */
+  stories: Record<string, StoryEntry>;
+  /** by output file ("/world/x/index.html") */
+  pages: Record<string, PageEntry>;
+  /** output file → [size, mtime ms, inode] in dist/ after the swap */
+  stats: Record<string, [number, number, number]>;
+}
+
+export interface ReuseSession {
+  /** the plan the site room follows (undefined: nothing is reused, only recorded) */
+  plan: ReusePlan;
+  /** whether Eleventy leaves this template out (a reused story), by Eleventy's input path */
+  excluded(inputPath: string): boolean;
+  /** a rendered page, from the page stream */
+  observePage(file: string, content: string): void;
+  /** after Eleventy wrote: hard-links the reused pages and their images from dist/ into `staging` */
+  linkReused(staging: string): Promise<void>;
+  /** pages reused, stories Eleventy did not read */
+  counts(): { pagesReused: number; storiesReused: number };
+  /** right after Eleventy's pass: the records of the stories it read (their bodies stored by key) */
+  capture(): Promise<void>;
+  /** after the swap: writes the next state into the cache's next folder */
+  record(output: string): Promise<void>;
+  /** after the cache commit: removes the stored bodies of stories the new state does not name */
+  prune(): Promise<void>;
+}
+
+const IMG_REF = /\/img\/([A-Za-z0-9._-]+\.(?:jpe?g|png|webp|avif|gif|svg))/g;
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** "/world/x/" → "/world/x/index.html" */
+export function outputFileOf(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory());
+    if (isDir) out.push(...listFiles(full, base));
+    else out.push(path.relative(base, full).split(path.sep).join("/"));
+  }
+  return out.sort();
+}
+
+function readState(cache: BuildCache): ReuseState | undefined {
+  if (!cache.previous) return undefined; // --clean, no cache, or other code
+  try {
+    const state = JSON.parse(readFileSync(path.join(cache.dir, STATE_FILE), "utf8")) as ReuseState;
+    return state.version === REUSE_VERSION && state.fingerprint === cache.fingerprint ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isStoryFile = (rel: string) => rel.startsWith("articles/") && rel.endsWith(".md");
+
+export function planReuse(options: { inputDir: string; dataDir: string; output: string; cache: BuildCache; build: BuildInfo }): ReuseSession {
+  const { inputDir, dataDir, output, cache, build } = options;
+  const contentDir = path.join(path.dirname(cache.dir), "build-content");
+  let previous = readState(cache);
+  if (previous && (previous.production !== build.production || Date.parse(build.now) < Date.parse(previous.now))) previous = undefined;
+
+  // The global key: everything but the stories' own files.
+  const site = loadSite(dataDir);
+  const globalHash = createHash("sha256").update(`${cache.fingerprint}\0${build.production}\0${yearOf(build.now, site.timezone)}\0`);
+  for (const rel of listFiles(dataDir)) globalHash.update(`data:${rel}\0`).update(readFileSync(path.join(dataDir, rel))).update("\0");
+  const inputFiles = listFiles(inputDir);
+  for (const rel of inputFiles) if (!isStoryFile(rel)) globalHash.update(`input:${rel}\0`).update(readFileSync(path.join(inputDir, rel))).update("\0");
+  const global = globalHash.digest("hex");
+
+  // Each story's hash and key; the reusable ones.
+  const hashes = new Map<string, string>(); // absolute path → hash
+  const keys = new Map<string, string>(); // rel → key (without the public flag)
+  const stats = new Map<string, [number, number, number] | undefined>();
+  const statOf = (file: string) => {
+    if (!stats.has(file)) {
+      const s = statSync(path.join(output, file), { throwIfNoEntry: false });
+      stats.set(file, s ? [s.size, s.mtimeMs, s.ino] : undefined);
+    }
+    return stats.get(file);
+  };
+  // A file is as the last build wrote it when its size, time and inode are those recorded
+  // after that build's swap (the fast proof, as git's index does), else when its bytes
+  // hash to the last manifest's (a copied dist/: new inodes and times).
+  const verified = new Map<string, boolean>();
+  const intact = (file: string) => {
+    let ok = verified.get(file);
+    if (ok === undefined) {
+      const was = previous?.stats[file];
+      const now = statOf(file);
+      ok = !!was && !!now && was[0] === now[0] && was[1] === now[1] && was[2] === now[2];
+      if (!ok && now && cache.lastFiles?.[file]) ok = sha256(readFileSync(path.join(output, file))) === cache.lastFiles[file];
+      verified.set(file, ok);
+    }
+    return ok;
+  };
+  const pageIntact = (file: string) => {
+    const page = previous?.pages[file];
+    return !!page && intact(file) && page.deps.every(intact);
+  };
+  const reusedStories = new Map<string, StoryEntry>(); // rel → entry
+  const reusedPages = new Set<string>(); // output files
+  const stubs: ArticleItem[] = [];
+  const excluded = new Set<string>();
+  for (const rel of inputFiles) {
+    if (!isStoryFile(rel)) continue;
+    const abs = path.join(inputDir, rel);
+    const hash = sha256(readFileSync(abs));
+    hashes.set(abs, hash);
+    const key = sha256(`${global}\0${rel}\0${hash}`);
+    keys.set(rel, key);
+    const last = previous?.stories[rel];
+    if (!last || last.key !== key) continue;
+    const isPublic = !last.draft && last.date <= Date.parse(build.now);
+    if (isPublic !== last.public) continue; // scheduled → public: render it
+    let contentFile: string | undefined;
+    if (isPublic) {
+      if (typeof last.record.url !== "string") continue;
+      const file = outputFileOf(last.record.url);
+      contentFile = path.join(contentDir, `${key}.html`);
+      if (!pageIntact(file) || !existsSync(contentFile)) continue;
+      reusedPages.add(file);
+    }
+    reusedStories.set(rel, last);
+    stubs.push(storyStub(last.record, contentFile));
+    excluded.add(abs);
+  }
+
+  const listingKeys = new Map<string, string>(); // output file → key
+  const seenItems: ArticleItem[] = [];
+  const plan: ReusePlan = {
+    global,
+    stubs,
+    storyHash: (inputPath) => hashes.get(path.resolve(inputPath)),
+    listing(url, key) {
+      const file = outputFileOf(url);
+      listingKeys.set(file, key);
+      if (previous?.pages[file]?.key === key && pageIntact(file)) {
+        reusedPages.add(file);
+        return false;
+      }
+      reusedPages.delete(file);
+      return true;
+    },
+    seen: (items) => {
+      seenItems.length = 0;
+      seenItems.push(...items);
+    },
+    reusedPages: () => [...reusedPages].map((file): ReusedPage => ({ url: file.replace(/index\.html$/, ""), outputPath: file, content: previous!.pages[file]!.head })),
+  };
+
+  const rendered = new Map<string, PageEntry>();
+  const storyKeyByFile = new Map<string, string>();
+  const stories: Record<string, StoryEntry> = {};
+  return {
+    plan,
+    excluded: (inputPath) => excluded.has(path.resolve(inputPath)),
+    observePage(file, content) {
+      const deps = new Set<string>();
+      for (const m of content.matchAll(IMG_REF)) deps.add(`/img/${m[1]}`);
+      rendered.set(file, { deps: [...deps].sort(), head: sitemapHead(content) });
+    },
+    async linkReused(staging) {
+      const files = new Set<string>();
+      for (const page of reusedPages) {
+        if (rendered.has(page)) continue; // rendered after all (never both; kept safe)
+        files.add(page);
+        for (const dep of previous!.pages[page]!.deps) files.add(dep);
+      }
+      const list = [...files].filter((f) => !existsSync(path.join(staging, f)));
+      const dirs = new Set(list.map((f) => path.dirname(path.join(staging, f))));
+      for (const dir of dirs) await mkdir(dir, { recursive: true });
+      for (let i = 0; i < list.length; i += 256) {
+        await Promise.all(list.slice(i, i + 256).map((f) => link(path.join(output, f), path.join(staging, f))));
+      }
+    },
+    counts: () => ({ pagesReused: [...reusedPages].filter((p) => !rendered.has(p)).length, storiesReused: reusedStories.size }),
+    async capture() {
+      await mkdir(contentDir, { recursive: true });
+      for (const item of seenItems) {
+        const abs = path.resolve(item.inputPath);
+        const rel = path.relative(inputDir, abs).split(path.sep).join("/");
+        const key = keys.get(rel);
+        const hash = hashes.get(abs);
+        if (!key || !hash) continue;
+        const isPublic = typeof item.url === "string";
+        if (isPublic) {
+          const content = (item as { templateContent?: unknown }).templateContent;
+          if (typeof content !== "string") continue; // not rendered: nothing to reuse next time
+          const file = path.join(contentDir, `${key}.html`);
+          if (!existsSync(file)) await writeFile(file, content);
+          storyKeyByFile.set(outputFileOf(item.url as string), key);
+        }
+        stories[rel] = { hash, key, public: isPublic, draft: (item.data as { draft?: unknown }).draft === true, date: item.date.getTime(), record: storyRecord(item) };
+      }
+      seenItems.length = 0; // Eleventy's items (and every page they hold) are not kept past this
+    },
+    async record(finalOutput) {
+      for (const [rel, entry] of reusedStories) stories[rel] = entry;
+      const pages: Record<string, PageEntry> = {};
+      for (const [file, entry] of rendered) {
+        const key = storyKeyByFile.get(file) ?? listingKeys.get(file);
+        pages[file] = key ? { ...entry, key } : entry;
+      }
+      for (const file of reusedPages) if (!rendered.has(file)) pages[file] = previous!.pages[file]!;
+      const statsOut: ReuseState["stats"] = {};
+      const wanted = new Set<string>();
+      for (const [file, page] of Object.entries(pages)) {
+        if (!page.key) continue;
+        wanted.add(file);
+        for (const dep of page.deps) wanted.add(dep);
+      }
+      for (const file of [...wanted].sort()) {
+        const s = statSync(path.join(finalOutput, file), { throwIfNoEntry: false });
+        if (s) statsOut[file] = [s.size, s.mtimeMs, s.ino];
+      }
+      const state: ReuseState = { version: REUSE_VERSION, fingerprint: cache.fingerprint, production: build.production, now: build.now, global, stories, pages, stats: statsOut };
+      await writeFile(cache.nextPath(STATE_FILE), JSON.stringify(state));
+    },
+    async prune() {
+      const keep = new Set(Object.values(stories).map((s) => `${s.key}.html`));
+      const names = await readdir(contentDir).catch(() => [] as string[]);
+      await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(contentDir, n), { force: true })));
+    },
+  };
+}
