@@ -8,9 +8,10 @@
  * The index comes in parts (search-parts.ts: a part per past year, a part per month
  * of the newest story's year), each a Pagefind bundle of its own under
  * `<output>/pagefind/parts/<name>/`, listed newest first in `<output>/pagefind/parts.json`.
- * The browser loads the first as its index and merges the others (Pagefind's
- * `mergeIndex`, src/assets/js/search.js). `<output>/pagefind/` also holds Pagefind UI's
- * script and style sheet, which the search page loads. Each part is a memo: a part
+ * `<output>/pagefind/` also holds Pagefind UI's script and style sheet, which the
+ * search page loads, and the `pagefind.js` Pagefind UI imports: ours
+ * (search-browser.js), which loads the first part's Pagefind and merges the others
+ * into it (Pagefind's `mergeIndex`), giving the results of one index. Each part is a memo: a part
  * whose pages and code are those of the previous build is taken as it was, so a
  * publish re-indexes its month only (docs/performance.md, "Search at scale").
  */
@@ -38,6 +39,9 @@ const NOT_IN_PARTS = new Set([...UI_FILES, "pagefind-modular-ui.js", "pagefind-m
 
 /** Pages Pagefind indexes carry this attribute (the article layout). */
 const SEARCH_MARK = "data-pagefind-body";
+
+/** The Pagefind that Pagefind UI loads (`<output>/pagefind/pagefind.js`): it merges the parts. */
+const MERGING_PAGEFIND = path.join(import.meta.dirname, "search-browser.js");
 
 /** Parts indexed at once: Pagefind is one process; two runs keep the machine's two cores busy. */
 const CONCURRENCY = 2;
@@ -146,6 +150,7 @@ async function writeSearch(dir: string, pages: SearchablePage[], fingerprint: st
   }
   await memo?.keepUi(root);
   await writeFile(path.join(root, PARTS_FILE), partsFile(parts));
+  await writeFile(path.join(root, "pagefind.js"), await readFile(MERGING_PAGEFIND, "utf8"));
   return { pages: pages.length, parts: parts.map((p) => p.name), indexed: todo.map((p) => p.name) };
 }
 
