@@ -1,10 +1,14 @@
 /** The Pagefind search index and the search page, over the `good` fixture. */
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
-import { buildFixture, type BuiltSite } from "../helpers/site.ts";
+import { buildSite } from "../../_config/build/build.ts";
+import { buildFixture, NOW, prepareFixture, ROOT, type BuiltSite } from "../helpers/site.ts";
+import { spreadStories } from "../helpers/stories.ts";
+import { copyFolder } from "../helpers/project.ts";
 import { EXTRA_STORIES, HIDDEN_STORIES, HOSTILE_HEADLINE, HOSTILE_TITLE, PUBLIC_STORIES } from "../helpers/stories.ts";
 
 let site: BuiltSite;
@@ -129,6 +133,45 @@ describe("a site with no public story", () => {
       assert.ok(empty.exists("/pagefind/parts/empty/pagefind.js"), "the search page still loads an (empty) index");
     } finally {
       await empty.cleanup();
+    }
+  });
+});
+
+describe("the index in parts, between builds", () => {
+  it("re-indexes only the part of an edited story; the others are taken from the build cache", async () => {
+    // Eleventy keeps what it read in the process by path: each build runs on a fresh copy (as in incremental.test.ts).
+    const first = await prepareFixture("good", { ...EXTRA_STORIES, ...spreadStories() });
+    const dirs = [first];
+    const env = { NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    const build = async (dir: string) => (await buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true })).reused;
+    const again = async (edit?: (dir: string) => void) => {
+      const dir = await copyFolder(dirs.at(-1)!);
+      dirs.push(dir);
+      edit?.(dir);
+      return { dir, out: path.join(dir, "dist"), reused: await build(dir) };
+    };
+    try {
+      assert.deepEqual(await build(first), []);
+      const out = path.join(first, "dist");
+      const before = new Map(parts(out).map((p) => [p.name, readFileSync(path.join(out, "pagefind", p.bundle, "pagefind-entry.json"), "utf8")]));
+      assert.deepEqual((await again()).reused, ["search index"], "nothing changed: every part reused");
+      const edited = await again((dir) => {
+        const story = path.join(dir, "src/articles/2023/spread-3.md");
+        writeFileSync(story, readFileSync(story, "utf8").replace(/^title: .*$/m, "title: Spread story 3, edited"));
+      });
+      const n = parts(edited.out).length;
+      assert.deepEqual(edited.reused, [`search index: ${n - 1} of ${n} parts`]);
+      const changed = parts(edited.out).filter((p) => readFileSync(path.join(edited.out, "pagefind", p.bundle, "pagefind-entry.json"), "utf8") !== before.get(p.name)).map((p) => p.name);
+      assert.deepEqual(changed, ["2023"], "only the edited story's year");
+      assert.ok(fragments(edited.out).some((f) => f.meta.title === "Spread story 3, edited" && f.part === "2023"));
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
     }
   });
 });
