@@ -8,13 +8,15 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { publishedMonth, type SearchablePage } from "./search-parts.ts";
 
 /** Pages Pagefind indexes carry this attribute (src/search, the article layout). */
 const SEARCH_MARK = "data-pagefind-body";
 
 export class OutputManifest {
   readonly #hashes = new Map<string, string>();
-  readonly #searchable = new Set<string>();
+  /** searchable page → its publication month (the search part it goes to), read as it is added */
+  readonly #searchable = new Map<string, string | undefined>();
 
   /** A page as written: site path ("/world/x/index.html") and its final text. */
   addPage(file: string, content: string): void {
@@ -23,7 +25,7 @@ export class OutputManifest {
 
   #add(file: string, content: string | Buffer): void {
     this.#hashes.set(file, createHash("sha256").update(content).digest("hex"));
-    if (file.endsWith(".html") && content.includes(SEARCH_MARK)) this.#searchable.add(file);
+    if (file.endsWith(".html") && content.includes(SEARCH_MARK)) this.#searchable.set(file, publishedMonth(content.toString()));
     else this.#searchable.delete(file);
   }
 
@@ -37,10 +39,12 @@ export class OutputManifest {
     return out;
   }
 
-  /** The pages of `dir` that mark content for the search index, with their hashes, sorted by path. */
-  searchablePages(dir: string): [string, string][] {
+  /** The pages of `dir` that mark content for the search index, with their hashes and months, sorted by path. */
+  searchablePages(dir: string): SearchablePage[] {
     const all = this.complete(dir);
-    return Object.entries(all).filter(([file]) => this.#searchable.has(file));
+    return Object.entries(all)
+      .filter(([file]) => this.#searchable.has(file))
+      .map(([file, hash]) => ({ file, hash, month: this.#searchable.get(file) }));
   }
 }
 

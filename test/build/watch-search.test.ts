@@ -40,7 +40,12 @@ describe("search in the dev server", () => {
     const file = path.join(watcher.dir, "src/articles/2024/plain-story.md");
     await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, "title: The plain story, edited"));
     await watcher.waitFor("a search index after the edit", () => runs() > before);
-    const entry = JSON.parse(await readFile(path.join(watcher.dir, DEV_OUTPUT, "pagefind/pagefind-entry.json"), "utf8"));
-    assert.ok(entry.languages, "a fresh Pagefind entry file");
+    const list = JSON.parse(await readFile(path.join(watcher.dir, DEV_OUTPUT, "pagefind/parts.json"), "utf8")) as { parts: { bundle: string }[] };
+    assert.ok(list.parts.length > 0);
+    for (const part of list.parts) {
+      const entry = JSON.parse(await readFile(path.join(watcher.dir, DEV_OUTPUT, "pagefind", part.bundle, "pagefind-entry.json"), "utf8"));
+      assert.ok(entry.languages, "a Pagefind entry file in every part");
+    }
+    assert.ok(existsSync(path.join(watcher.dir, DEV_OUTPUT, "pagefind/pagefind.js")), "the merging Pagefind the UI loads");
   });
 });

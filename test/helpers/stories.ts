@@ -61,3 +61,23 @@ section: politics
 Tomorrow body secretword.
 `,
 };
+
+/**
+ * Stories spread over several years and the months of the newest one (2022–2026), for
+ * the search parts' tests: a few shared words in different measures in every part
+ * ("harbor", "freight", "budget"), so each part's term statistics differ.
+ */
+export const SPREAD_DATES = ["2022-03-14", "2022-09-02", "2023-01-20", "2023-06-11", "2023-06-30", "2024-04-05", "2025-02-17", "2025-08-08", "2025-12-31", "2026-01-09", "2026-01-28", "2026-03-03", "2026-06-21", "2026-11-02", "2026-11-20"];
+const WORDS = ["harbor", "freight", "budget", "drought", "council", "river"];
+
+export function spreadStories(): Record<string, string> {
+  return Object.fromEntries(
+    SPREAD_DATES.map((date, i) => {
+      const a = WORDS[i % WORDS.length]!;
+      const b = WORDS[(i * 2 + 1) % WORDS.length]!;
+      const body = [`The ${a} report ${i} opened with the ${b} figures.`, `${`More ${a} news. `.repeat((i % 4) + 1)}`, i % 3 === 0 ? "Freight moved along the river harbor at dawn." : "The council met late."].join("\n\n");
+      const file = `src/articles/${date.slice(0, 4)}/spread-${i}.md`;
+      return [file, `---\ntitle: Spread story ${i} on the ${a}\ndescription: A ${b} story from ${date}.\ndate: ${date}T10:00:00-05:00\nsection: ${["world", "us", "business"][i % 3]}\n---\n${body}\n`];
+    }),
+  );
+}

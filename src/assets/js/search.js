@@ -1,6 +1,7 @@
 // Enhances the plain search form on /search/ with Pagefind UI (loaded just before
-// this file from the generated /pagefind/ bundle) and runs the query in ?q= (the
-// masthead's form sends readers here). Without JavaScript the plain form stays and
+// this file from the generated /pagefind/ folder) and runs the query in ?q= (the
+// masthead's form sends readers here). The index comes in parts: the Pagefind that
+// Pagefind UI loads from /pagefind/pagefind.js merges them (_config/build/search-browser.js). Without JavaScript the plain form stays and
 // the <noscript> note says where else to look; where the bundle is missing (a site
 // not indexed yet), a note says so instead of a silent, dead form.
 (function () {
