@@ -114,6 +114,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let reuse: ReuseSession | undefined;
   try {
     // What the last build proves unchanged is not rendered again (reuse.ts).
+    resetTimings();
     reuse = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir: path.resolve(inputAbs, "../_data"), output, cache, build: resolveBuild() }));
     setReusePlan(reuse.plan);
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
@@ -127,7 +128,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       },
     });
     elev.setIsVerbose?.(false);
-    resetTimings();
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
     const writer = currentWriter(elev);
     const session = reuse;
@@ -136,7 +136,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const listeners: ((file: string, html: string) => void)[] = [];
     stopListening = onPage(staging, ({ file, content }) => {
       manifest.addPage(file, content);
-      session.observePage(file, content);
+      session.observePage(file, content, manifest.searchOf(file));
       listeners.forEach((l) => l(file, content));
     });
     // Only the count is kept: Eleventy's results hold every page's HTML and the instance
@@ -146,7 +146,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const written = timePhase("eleventy (render, write, images)", async () => {
       const [, pages] = (await elev!.write()) as [unknown, unknown[]];
       await session.capture();
-      await session.linkReused(staging);
+      await session.linkReused(staging, manifest);
       return Array.isArray(pages) ? pages.length : 0;
     });
     written.catch(() => undefined); // awaited below

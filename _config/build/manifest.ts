@@ -23,6 +23,22 @@ export class OutputManifest {
     this.#add(file, content);
   }
 
+  /**
+   * A file taken unchanged from the last build's output (reuse.ts): its hash from the
+   * last manifest, and for a page whether it is searchable and its search month, as
+   * recorded when it was rendered. Nothing is read again.
+   */
+  addKnown(file: string, hash: string, search?: { month: string | undefined }): void {
+    this.#hashes.set(file, hash);
+    if (search) this.#searchable.set(file, search.month);
+    else this.#searchable.delete(file);
+  }
+
+  /** Whether an added page is searchable, and its search month. */
+  searchOf(file: string): { month: string | undefined } | undefined {
+    return this.#searchable.has(file) ? { month: this.#searchable.get(file) } : undefined;
+  }
+
   #add(file: string, content: string | Buffer): void {
     this.#hashes.set(file, createHash("sha256").update(content).digest("hex"));
     if (file.endsWith(".html") && content.includes(SEARCH_MARK)) this.#searchable.set(file, publishedMonth(content.toString()));

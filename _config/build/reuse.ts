@@ -28,6 +28,7 @@ import { loadSite, yearOf, type BuildInfo } from "../content/index.ts";
 import { sitemapHead } from "../pages/index.ts";
 import { storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
 import type { BuildCache } from "./build-cache.ts";
+import type { OutputManifest } from "./manifest.ts";
 
 const STATE_FILE = "reuse.json";
 const REUSE_VERSION = 1;
@@ -51,6 +52,8 @@ interface PageEntry {
   deps: string[];
   /** what sitemap.xml reads of it (sitemapHead) */
   head: string;
+  /** searchable (data-pagefind-body): its search month ("" for none) */
+  search?: string;
 }
 
 interface ReuseState {
@@ -72,10 +75,13 @@ export interface ReuseSession {
   plan: ReusePlan;
   /** whether Eleventy leaves this template out (a reused story), by Eleventy's input path */
   excluded(inputPath: string): boolean;
-  /** a rendered page, from the page stream */
-  observePage(file: string, content: string): void;
-  /** after Eleventy wrote: hard-links the reused pages and their images from dist/ into `staging` */
-  linkReused(staging: string): Promise<void>;
+  /** a rendered page, from the page stream, and its search month if it is searchable */
+  observePage(file: string, content: string, search: { month: string | undefined } | undefined): void;
+  /**
+   * after Eleventy wrote: hard-links the reused pages and their images from dist/ into
+   * `staging`, and tells the manifest their hashes (the last build's: they are its files)
+   */
+  linkReused(staging: string, manifest: OutputManifest): Promise<void>;
   /** pages reused, stories Eleventy did not read */
   counts(): { pagesReused: number; storiesReused: number };
   /** right after Eleventy's pass: the records of the stories it read (their bodies stored by key) */
@@ -220,12 +226,12 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   return {
     plan,
     excluded: (inputPath) => excluded.has(path.resolve(inputPath)),
-    observePage(file, content) {
+    observePage(file, content, search) {
       const deps = new Set<string>();
       for (const m of content.matchAll(IMG_REF)) deps.add(`/img/${m[1]}`);
-      rendered.set(file, { deps: [...deps].sort(), head: sitemapHead(content) });
+      rendered.set(file, { deps: [...deps].sort(), head: sitemapHead(content), ...(search && { search: search.month ?? "" }) });
     },
-    async linkReused(staging) {
+    async linkReused(staging, manifest) {
       const files = new Set<string>();
       for (const page of reusedPages) {
         if (rendered.has(page)) continue; // rendered after all (never both; kept safe)
@@ -233,6 +239,12 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         for (const dep of previous!.pages[page]!.deps) files.add(dep);
       }
       const list = [...files].filter((f) => !existsSync(path.join(staging, f)));
+      for (const f of list) {
+        const page = previous!.pages[f];
+        const search = page?.search === undefined ? undefined : { month: page.search || undefined };
+        const hash = cache.lastFiles?.[f];
+        if (hash) manifest.addKnown(f, hash, search);
+      }
       const dirs = new Set(list.map((f) => path.dirname(path.join(staging, f))));
       for (const dir of dirs) await mkdir(dir, { recursive: true });
       for (let i = 0; i < list.length; i += 256) {
