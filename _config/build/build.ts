@@ -90,6 +90,8 @@ export interface CheckStart {
   cache: BuildCache;
   /** SHA-256 of each HTML page Eleventy wrote, by site path (complete once `written` settles) */
   manifest: OutputManifest;
+  /** the hash of a file taken unchanged from the last build's output, else undefined (complete once `written` settles) */
+  unchanged(file: string): string | undefined;
 }
 
 export type { PostBuildStep, StepContext } from "./steps.ts";
@@ -159,7 +161,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     stepsDone.catch(() => undefined); // reported by the await below
     const siteUrl = loadSite(path.resolve(input, "../_data")).url;
     checks = (async () => {
-      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest };
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f) };
       const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
       all.catch(() => undefined); // awaited below, once Eleventy is done
       await written.catch(() => undefined);

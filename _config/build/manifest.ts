@@ -15,6 +15,8 @@ const SEARCH_MARK = "data-pagefind-body";
 
 export class OutputManifest {
   readonly #hashes = new Map<string, string>();
+  /** files taken unchanged from the last build's output (addKnown) */
+  readonly #known = new Set<string>();
   /** searchable page → its publication month (the search part it goes to), read as it is added */
   readonly #searchable = new Map<string, string | undefined>();
 
@@ -30,8 +32,14 @@ export class OutputManifest {
    */
   addKnown(file: string, hash: string, search?: { month: string | undefined }): void {
     this.#hashes.set(file, hash);
+    this.#known.add(file);
     if (search) this.#searchable.set(file, search.month);
     else this.#searchable.delete(file);
+  }
+
+  /** The hash of a file taken unchanged from the last build's output (its bytes passed that build's checks), else undefined. */
+  knownHash(file: string): string | undefined {
+    return this.#known.has(file) ? this.#hashes.get(file) : undefined;
   }
 
   /** Whether an added page is searchable, and its search month. */

@@ -42,6 +42,14 @@ export interface CheckContext {
   onPage?(listener: (file: string, html: string) => void): void;
   /** in a build: the incremental build's cache (html-validate's results are read from the previous state, written to the next) */
   cache?: BuildCache;
+  /**
+   * in an incremental build: the SHA-256 of a file taken unchanged from the last build's
+   * output (reuse.ts), else undefined. Its bytes are those that passed the last build's
+   * html-validate and encoding checks, so those are not run on it again; its link scan
+   * comes from the memo by that hash, unread, and its links are still resolved against
+   * this build.
+   */
+  unchanged?(file: string): string | undefined;
 }
 
 export interface CheckReport {
@@ -102,7 +110,16 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   try {
     await ctx.written;
     early = listFiles(dir);
-    validating = time("html-validate", () => validatePages(dir, early, cacheDir, HTML_WORKERS, writeDir));
+    const fresh = ctx.unchanged ? early.filter((f) => !ctx.unchanged!(f)) : early;
+    const reusedPages = early.filter((f) => f.endsWith(".html")).length - fresh.filter((f) => f.endsWith(".html")).length;
+    if (ctx.unchanged) {
+      const known = early.flatMap((f): [string, string][] => (f.endsWith(".html") && ctx.unchanged!(f) ? [[f, ctx.unchanged!(f)!]] : []));
+      linkWorker.postMessage({ known } satisfies LinkMessage);
+    }
+    validating = time("html-validate", async () => {
+      const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir);
+      return { ...r, pages: r.pages + reusedPages, cached: r.cached + reusedPages };
+    });
     validating.catch(() => undefined); // awaited below
     linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
     linking.catch(() => undefined); // awaited below
@@ -115,7 +132,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   }
   const linkReport = await linking;
   const seen = new Set(early);
-  const encoding = await time("encoding", () => replacementCharacters(dir, files));
+  const encoding = await time("encoding", () => replacementCharacters(dir, ctx.unchanged ? files.filter((f) => !ctx.unchanged!(f)) : files));
   const first = await validating;
   const late = await validatePages(dir, files.filter((f) => !seen.has(f)));
   const html = { findings: [...first.findings, ...late.findings], pages: first.pages + late.pages, cached: first.cached };

@@ -2,6 +2,8 @@
  * Worker-thread entry of the link check (_config/build/checks/links.ts), off the main thread
  * so Eleventy and Pagefind's pipe keep it. Messages, in order:
  *   { file, html }  a page as Eleventy writes it (during the build)
+ *   { known }       files taken unchanged from the last build, with their hashes: their
+ *                   scans come from the memo, unread
  *   { scan }        every file Eleventy wrote: those not yet seen are read from disk
  *   { finish }      the final list of files (after the post-build steps): the rest is
  *                   read, every reference resolved, and the report posted back
@@ -11,7 +13,7 @@ import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { LinkChecker, type PageScan } from "./links.ts";
 
-export type LinkMessage = { file: string; html: string } | { scan: string[] } | { finish: string[] };
+export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[] };
 
 /** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files */
 const { dir, siteUrl, memoIn, memoOut } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string };
@@ -41,6 +43,12 @@ parentPort!.on("message", (message: LinkMessage) => {
   if ("html" in message) {
     seen.add(message.file);
     checker.scan(message.file, message.html);
+  } else if ("known" in message) {
+    for (const [file, hash] of message.known) {
+      if (seen.has(file) || !file.endsWith(".html")) continue;
+      seen.add(file);
+      checker.scanKnown(dir, file, hash);
+    }
   } else if ("scan" in message) {
     scanAll(message.scan);
   } else {

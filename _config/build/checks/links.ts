@@ -56,7 +56,7 @@ export class LinkChecker {
   readonly #next: Record<string, PageScan> = {};
   #reused = 0;
 
-  /** `siteUrl`: the absolute base URL, path prefix included; `memo`: scans of an earlier build, by page hash. */
+  /** `siteUrl`: the absolute base URL, path prefix included; `memo`: scans of an earlier build, by page hash (SHA-256, hex). */
   constructor(siteUrl: string, memo?: Record<string, PageScan>) {
     this.#base = new URL(siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
     this.#memo = memo;
@@ -83,21 +83,34 @@ export class LinkChecker {
     if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file, origin));
     else if (file === "/_headers") this.#refs.push(...headersRefs(text, file, origin));
     else if (isOwnJson(file)) this.#json(file, text, "JSON");
-    else if (isHtml(file)) {
-      const key = createHash("sha1").update(text).digest("base64");
-      let page = this.#next[key] ?? this.#memo?.[key];
-      if (page) this.#reused++;
-      else {
-        const refs: Ref[] = [];
-        const findings: Finding[] = [];
-        const ids = this.#scanPage(file, text, true, refs, findings);
-        page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
-      }
-      this.#next[key] = page;
-      this.#ids.set(file, new Set(page.ids));
-      for (const ref of page.refs) this.#refs.push({ ...ref, file });
-      for (const message of page.problems) this.#findings.push({ check: "links", file, message });
+    else if (isHtml(file)) this.#page(file, createHash("sha256").update(text).digest("hex"), text);
+  }
+
+  /**
+   * A file taken unchanged from the last build's output, with the SHA-256 of its bytes
+   * (the manifest's): a page's scan comes from the memo without reading it; anything
+   * else (or a page the memo lacks) is read as `scanFile` reads it.
+   */
+  scanKnown(dir: string, file: string, hash: string): void {
+    if (isHtml(file) && (this.#next[hash] ?? this.#memo?.[hash])) this.#page(file, hash, undefined);
+    else this.scanFile(dir, file);
+  }
+
+  /** A page by the SHA-256 of its bytes: its scan from this build or the memo, else made from `text`. */
+  #page(file: string, key: string, text: string | undefined): void {
+    let page = this.#next[key] ?? this.#memo?.[key];
+    if (page) this.#reused++;
+    else {
+      if (text === undefined) throw new Error(`link check: ${file} has no scan to reuse and was not read`);
+      const refs: Ref[] = [];
+      const findings: Finding[] = [];
+      const ids = this.#scanPage(file, text, true, refs, findings);
+      page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
     }
+    this.#next[key] = page;
+    this.#ids.set(file, new Set(page.ids));
+    for (const ref of page.refs) this.#refs.push({ ...ref, file });
+    for (const message of page.problems) this.#findings.push({ check: "links", file, message });
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
