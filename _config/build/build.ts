@@ -5,6 +5,7 @@
  * (two renames). A failed build or check leaves the previous `dist/` exactly as it was.
  */
 import Eleventy from "@11ty/eleventy";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -186,7 +187,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         if (existsSync(previous)) await rename(previous, output); // put the old site back
         throw error;
       }
-      await removeTree(previous);
+      // The previous site is garbage now: a detached process removes it (tens of thousands
+      // of files at 20,000 stories take seconds), so the build ends when the new site is
+      // in place. Renamed first out of the staging pattern; a removal cut short (the
+      // machine stops) is finished by the next build (`removeAbandonedStaging`).
+      if (existsSync(previous)) {
+        const trash = path.join(path.dirname(output), `.${path.basename(output)}-old-${process.pid}-${path.basename(staging).slice(-6)}`);
+        await rename(previous, trash);
+        removeDetached(trash);
+      }
     });
     await timePhase("cache commit", async () => {
       await session.record(output);
@@ -215,21 +224,34 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 }
 
 /**
- * Removes the staging folders (`.dist-build-<pid>-*`, and `-previous` ones) of builds
+ * A folder removed by a detached child process that outlives this one (the previous
+ * site after a swap). Its name carries this build's id: once this process is gone, the
+ * next build removes whatever is left of it.
+ */
+function removeDetached(dir: string): void {
+  const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })", dir], { detached: true, stdio: "ignore" });
+  child.on("error", () => undefined); // the next build removes it
+  child.unref();
+}
+
+/**
+ * Removes the staging folders (`.dist-build-<pid>-*`, and `-previous` ones) and the
+ * previous sites left to a detached removal (`.dist-old-<pid>-*`) of builds
  * whose process no longer runs: a build killed or out of memory never cleaned up after
  * itself. Folders of a build still running (another terminal, a test) are left alone.
  */
 export async function removeAbandonedStaging(output: string): Promise<string[]> {
-  const prefix = `.${path.basename(output)}-build-`;
+  const prefixes = [`.${path.basename(output)}-build-`, `.${path.basename(output)}-old-`];
   const parent = path.dirname(output);
   let names: string[];
   try {
-    names = readdirSync(parent).filter((name) => name.startsWith(prefix));
+    names = readdirSync(parent).filter((name) => prefixes.some((p) => name.startsWith(p)));
   } catch {
     return [];
   }
   const removed: string[] = [];
   for (const name of names) {
+    const prefix = prefixes.find((p) => name.startsWith(p))!;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     if (pid && isRunning(pid)) continue;
     await removeTree(path.join(parent, name));

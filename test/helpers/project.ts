@@ -42,7 +42,8 @@ export async function copyFolder(from: string, exclude: string[] = [], to?: stri
     await mkdir(to, { recursive: true });
   }
   for (const entry of await readdir(from)) {
-    if (exclude.includes(entry)) continue;
+    // a previous site still being removed in the background after a build's swap is garbage
+    if (exclude.includes(entry) || /^\.dist-(old|build)-/.test(entry)) continue;
     await cp(path.join(from, entry), path.join(dir, entry), { recursive: true, verbatimSymlinks: true });
   }
   return dir;
