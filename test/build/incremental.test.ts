@@ -170,6 +170,19 @@ describe("the build cache", () => {
     assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
   });
 
+  it("an unchanged story linking to a story that is deleted: its page is reused, and its link reported", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `linking-${++serial}`));
+    const linking = SECOND.replace("A second story", "A story that links").replace("2024-02-05", "2024-02-07").replace("Second story body, first paragraph.", "See [the second story](/world/second-story/#top) and [its note](/world/second-story/).");
+    await writeIn(dir, `${A}/linking-story.md`, linking);
+    ok(await buildHere(dir), "the build with the link");
+    await writeIn(dir, `${A}/unrelated-story.md`, SECOND.replace("A second story", "An unrelated story").replace("2024-02-05", "2024-02-08"));
+    assert.match(ok(await buildHere(dir), "a build where the link still resolves"), /[1-9][\d,]* reused from the last build/);
+    await removeIn(dir, `${A}/second-story.md`);
+    const failed = await buildHere(dir);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /\/world\/linking-story\/index\.html[^\n]*\/world\/second-story\/[^\n]*does not resolve/);
+  });
+
   it("a page changed by hand in dist/ is rendered again, never reused", async () => {
     const dir = await copyFolder(siteBase, [], path.join(work, `tampered-${++serial}`));
     const page = path.join(dir, "dist/world/second-story/index.html");

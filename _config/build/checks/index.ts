@@ -60,6 +60,8 @@ export interface CheckReport {
   cachedPages: number;
   /** pages whose link scan came from the cache (their references are still resolved against this build) */
   linkScansReused: number;
+  /** links resolved against this build's files in this run (fewer than `links` when unchanged pages' targets are all still there) */
+  linksResolved: number;
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -125,7 +127,16 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     linking.catch(() => undefined); // awaited below
     await ctx.stepsDone;
     files = listFiles(dir);
-    linkWorker.postMessage({ finish: files } satisfies LinkMessage);
+    // An incremental build: what the unchanged pages' links could have lost since the last build.
+    const lastFiles = ctx.unchanged ? ctx.cache?.lastFiles : undefined;
+    let last: { gone: string[]; hashes: Record<string, string> } | undefined;
+    if (lastFiles) {
+      const present = new Set(files);
+      const hashes: Record<string, string> = {};
+      for (const f of files) if (f.endsWith(".html") && !ctx.unchanged!(f) && lastFiles[f]) hashes[f] = lastFiles[f];
+      last = { gone: Object.keys(lastFiles).filter((f) => !present.has(f)), hashes };
+    }
+    linkWorker.postMessage({ finish: files, ...(last && { last }) } satisfies LinkMessage);
   } catch (error) {
     await linkWorker.terminate();
     throw error;
@@ -142,6 +153,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     cachedPages: html.cached,
     links: linkReport.checked,
     linkScansReused: linkReport.reused ?? 0,
+    linksResolved: linkReport.resolved ?? linkReport.checked,
     findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
@@ -164,7 +176,7 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
         (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : "") +
-        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan, resolved afresh)` : ""),
+        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan; ${report.linksResolved} links resolved afresh)` : ""),
     );
     if (report.findings.length) throw new CheckError(report.findings);
     return report;

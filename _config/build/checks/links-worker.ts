@@ -5,15 +5,17 @@
  *   { known }       files taken unchanged from the last build, with their hashes: their
  *                   scans come from the memo, unread
  *   { scan }        every file Eleventy wrote: those not yet seen are read from disk
- *   { finish }      the final list of files (after the post-build steps): the rest is
- *                   read, every reference resolved, and the report posted back
+ *   { finish }      the final list of files (after the post-build steps), and in an
+ *                   incremental build the last output's files that are gone and the
+ *                   last hashes of the pages scanned afresh: the rest is read, the
+ *                   references resolved, and the report posted back
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { LinkChecker, type PageScan } from "./links.ts";
 
-export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[] };
+export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[]; last?: { gone: string[]; hashes: Record<string, string> } };
 
 /** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files */
 const { dir, siteUrl, memoIn, memoOut } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string };
@@ -53,7 +55,7 @@ parentPort!.on("message", (message: LinkMessage) => {
     scanAll(message.scan);
   } else {
     scanAll(message.finish, true);
-    const report = checker.finish(dir, message.finish);
+    const report = checker.finish(dir, message.finish, message.last);
     if (memoOut) {
       mkdirSync(path.dirname(memoOut), { recursive: true });
       writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));

@@ -25,6 +25,8 @@ export interface LinkReport {
   findings: Finding[];
   /** URLs checked (one per attribute value or srcset entry) */
   checked: number;
+  /** of those, resolved against this build's files in this run (the rest: pages taken unchanged, no target of theirs gone) */
+  resolved?: number;
   /** pages whose scan came from the memo (the worker adds it) */
   reused?: number;
 }
@@ -50,6 +52,8 @@ export interface PageScan {
 export class LinkChecker {
   readonly #base: URL;
   readonly #refs: Ref[] = [];
+  /** pages taken unchanged from the last build (`scanKnown`): their references, resolved in `finish` only where a target may be gone */
+  readonly #known: { file: string; refs: PageScan["refs"] }[] = [];
   readonly #ids = new Map<string, Set<string>>();
   readonly #findings: Finding[] = [];
   readonly #memo?: Record<string, PageScan>;
@@ -92,12 +96,12 @@ export class LinkChecker {
    * else (or a page the memo lacks) is read as `scanFile` reads it.
    */
   scanKnown(dir: string, file: string, hash: string): void {
-    if (isHtml(file) && (this.#next[hash] ?? this.#memo?.[hash])) this.#page(file, hash, undefined);
+    if (isHtml(file) && (this.#next[hash] ?? this.#memo?.[hash])) this.#page(file, hash, undefined, true);
     else this.scanFile(dir, file);
   }
 
   /** A page by the SHA-256 of its bytes: its scan from this build or the memo, else made from `text`. */
-  #page(file: string, key: string, text: string | undefined): void {
+  #page(file: string, key: string, text: string | undefined, known = false): void {
     let page = this.#next[key] ?? this.#memo?.[key];
     if (page) this.#reused++;
     else {
@@ -109,7 +113,8 @@ export class LinkChecker {
     }
     this.#next[key] = page;
     this.#ids.set(file, new Set(page.ids));
-    for (const ref of page.refs) this.#refs.push({ ...ref, file });
+    if (known) this.#known.push({ file, refs: page.refs });
+    else for (const ref of page.refs) this.#refs.push({ ...ref, file });
     for (const message of page.problems) this.#findings.push({ check: "links", file, message });
   }
 
@@ -176,10 +181,40 @@ export class LinkChecker {
   }
 
   /** Resolves every reference against `files` (every site path in the build) and reports. */
-  finish(dir: string, files: string[]): LinkReport {
+  /**
+   * Resolves every reference against `files`. `last` (an incremental build): the files
+   * of the last build's output that are gone, and the last hash of each page scanned
+   * afresh. A page taken unchanged (`scanKnown`) passed the last build's check, and its
+   * references' own problems are functions of its bytes; one of them can only fail now
+   * if its target is gone or lost an id. So those references are resolved only where
+   * their URL's last segment could name such a target (`mayTarget`); without `last`,
+   * every one is.
+   */
+  finish(dir: string, files: string[], last?: { gone: string[]; hashes: Record<string, string> }): LinkReport {
     const base = this.#base;
     const findings = [...this.#findings];
     const present = new Set(files);
+    let knownChecked = 0;
+    let knownTotal = 0;
+    if (this.#known.length) {
+      const gone = new Set(last?.gone ?? []);
+      if (last) {
+        for (const [file, hash] of Object.entries(last.hashes)) {
+          const before = this.#memo?.[hash];
+          const now = this.#ids.get(file);
+          if (!before || !now || before.ids.some((id) => !now.has(id))) gone.add(file); // an id may be gone
+        }
+      }
+      const names = last ? targetNames(gone) : undefined;
+      for (const { file, refs } of this.#known) {
+        knownTotal += refs.length;
+        for (const ref of refs) {
+          if (names && !mayTarget(ref.url, names)) continue;
+          this.#refs.push({ ...ref, file });
+          knownChecked++;
+        }
+      }
+    }
     // A target that was not scanned (a caller scanning only some files): read its ids only.
     const idsOfFile = (file: string) => {
       if (!this.#ids.has(file)) this.#ids.set(file, isHtml(file) ? this.#scanPage(file, readFileSync(path.join(dir, file), "utf8"), false) : new Set());
@@ -239,12 +274,47 @@ export class LinkChecker {
         }
       }
     }
-    return { findings, checked: this.#refs.length };
+    return { findings, checked: this.#refs.length - knownChecked + knownTotal, resolved: this.#refs.length };
   }
 
 }
 
 /** Checks links in every HTML and XML output. `siteUrl` is the absolute base URL (path prefix included). */
+/**
+ * The last URL segments that could name one of `files` ("/world/x/index.html": "index.html",
+ * "index", "x", "x/"; "/img/a.jpg": "a.jpg", "a"; the root page: "/"), raw and decoded.
+ */
+export function targetNames(files: Iterable<string>): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    const parts = file.split("/");
+    const name = parts.at(-1) ?? "";
+    names.add(name).add(name.replace(/\.[^.]*$/, ""));
+    if (/^index\.html?$/.test(name)) {
+      const folder = parts.at(-2) ?? "";
+      names.add(folder).add(`${folder}/`);
+    }
+  }
+  return names;
+}
+
+/** Whether a reference could resolve to a file named in `names` (conservative: a URL ending in ".", "..", or nothing at all always could). */
+export function mayTarget(url: string, names: Set<string>): boolean {
+  const bare = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/^\/\/[^/]*/, "").replace(/[?#].*$/s, "");
+  const trimmed = bare.endsWith("/") ? bare.slice(0, -1) : bare;
+  const last = trimmed.split("/").at(-1) ?? "";
+  if (last === "" && !bare.startsWith("/")) return true; // "", "./": the page's own folder
+  if (last === "." || last === "..") return true;
+  const seg = bare.endsWith("/") ? `${last}/` : last;
+  if (names.has(seg) || names.has(last)) return true;
+  try {
+    const decoded = decodeURIComponent(seg);
+    return names.has(decoded) || names.has(decodeURIComponent(last));
+  } catch {
+    return true;
+  }
+}
+
 export function checkLinks(dir: string, files: string[], siteUrl: string): LinkReport {
   const checker = new LinkChecker(siteUrl);
   for (const file of files) checker.scanFile(dir, file);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { checkLinks, LinkChecker, listFiles, validateHtml } from "../../../_config/build/checks/index.ts";
-import { srcsetUrls } from "../../../_config/build/checks/links.ts";
+import { srcsetUrls, mayTarget, targetNames } from "../../../_config/build/checks/links.ts";
 import { headersFor, parseHeadersFile } from "../../../_config/pages/headers.ts";
 import { fingerprintHtml, fingerprintedName, isFingerprinted } from "../../../_config/pages/assets.ts";
 
@@ -185,5 +185,19 @@ describe("assets and headers", () => {
     const rules = parseHeadersFile("/*\n  X-A: 1\n\n/assets/*\n  Cache-Control: immutable\n");
     assert.deepEqual(headersFor(rules, "/assets/x.css"), { "X-A": "1", "Cache-Control": "immutable" });
     assert.deepEqual(headersFor(rules, "/world/"), { "X-A": "1" });
+  });
+});
+
+describe("link check of unchanged pages: which references could name a gone file", () => {
+  const names = targetNames(["/world/gone-story/index.html", "/img/card-abc.jpg", "/index.html"]);
+  it("catches every way a page links to a gone page, image or the root", () => {
+    for (const url of ["/world/gone-story/", "/world/gone-story/#top", "../gone-story/", "https://example.org/news/world/gone-story/", "//example.org/world/gone-story", "/world/gone-story/index.html", "/img/card-abc.jpg?v=1", "card-abc.jpg", "/", "https://example.org/", "./", "", "#top", "..", "/world/gone%2Dstory/"]) {
+      assert.equal(mayTarget(url, names), true, url);
+    }
+  });
+  it("lets other references through unresolved", () => {
+    for (const url of ["/world/kept-story/", "/assets/css/site.abc123.css", "/img/card-def.jpg", "https://other.example/gone", "mailto:desk@example.org"]) {
+      assert.equal(mayTarget(url, names), false, url);
+    }
   });
 });
