@@ -157,6 +157,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let unchanged = 0;
   /** the files the running build was started for */
   let building: string[] = [];
+  /** the content tree when the last pass started (what it built from) */
+  let passStart: Map<string, string> | undefined;
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -191,6 +193,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
+        passStart = treeState([input, folders.data]);
         // the first pass of an instance is full (a fresh instance after a failure included)
         fullBuild = passes++ === 0 || !isIncremental(elev);
         setIncremental(elev, true);
@@ -229,6 +232,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       search?.request();
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
+      replayMissed();
       return result;
     } catch (error) {
       planner.abort();
@@ -244,6 +248,22 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       return [[], []];
     }
   };
+
+  // Eleventy 3.1.8's watch queue can lose events that arrive while a pass runs (a
+  // branch switch: many files added, changed and deleted at once). After each pass, what
+  // changed since it started is told to the watcher again: queued twice at worst (one
+  // more pass), never lost. It converges: the next pass starts from the new tree.
+  function replayMissed(): void {
+    const watcher = watcherOf(elev);
+    const startedFrom = passStart;
+    if (!watcher || !startedFrom || retired.has(elev)) return;
+    const now = treeState([input, folders.data]);
+    for (const [file, state] of now) {
+      if (!startedFrom.has(file)) watcher.emit("add", file);
+      else if (startedFrom.get(file) !== state) watcher.emit("change", file);
+    }
+    for (const file of startedFrom.keys()) if (!now.has(file)) watcher.emit("unlink", file);
+  }
 
   // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
   // running, a restart in the middle of a batch) is replayed to it once it runs.

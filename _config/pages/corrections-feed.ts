@@ -6,7 +6,7 @@
 import { absoluteUrl, correctionsFeedPath, correctionsPath, homePath, isoDate } from "../content/index.ts";
 import { escapeHtml } from "../markdown/index.ts";
 import { correctionEntries, viewOf, type PageContext } from "../site/index.ts";
-import { FEED_LIMIT, syndicated, type Feed, type FeedItem } from "./feeds.ts";
+import { emptyFeedUpdated, FEED_LIMIT, syndicated, type Feed, type FeedItem } from "./feeds.ts";
 import { logoUrl } from "./jsonld.ts";
 
 export function correctionsFeed(ctx: PageContext): Feed {
@@ -39,7 +39,7 @@ export function correctionsFeed(ctx: PageContext): Feed {
     feedUrl: absoluteUrl(site, correctionsFeedPath()),
     homeUrl: absoluteUrl(site, correctionsPath()),
     icon: logoUrl(site),
-    updated: items[0]?.updated ?? isoDate(ctx.build.now, zone),
+    updated: items[0]?.updated ?? emptyFeedUpdated(ctx),
     authors: [{ name: site.newsroom, url: absoluteUrl(site, homePath()) }],
     items,
   };

@@ -20,6 +20,16 @@ import { logoUrl } from "./jsonld.ts";
 import { fingerprintHtml } from "./assets.ts";
 
 /** How many stories a feed carries (newest first). */
+/**
+ * The `updated` of a feed with no entries: the site's newest public story's date, so
+ * the feed's bytes change when the site does and not at every build (hosts upload only
+ * changed files); the build's now only for a site with no story at all.
+ */
+export function emptyFeedUpdated(ctx: Pick<PageContext, "collections" | "build" | "site">): string {
+  const newest = ctx.collections.articles[0];
+  return isoDate(newest ? newest.date : ctx.build.now, ctx.site.timezone);
+}
+
 export const FEED_LIMIT = 50;
 
 export interface FeedAuthor {
@@ -154,7 +164,7 @@ export async function buildFeed(
     feedUrl: absoluteUrl(site, options.feedPath),
     homeUrl: absoluteUrl(site, options.homePath),
     icon: logoUrl(site),
-    updated: newest ?? isoDate(ctx.build.now, site.timezone),
+    updated: newest ?? emptyFeedUpdated(ctx),
     authors: [{ name: site.newsroom, url: absoluteUrl(site, homePath()) }],
     items: entries,
   };

@@ -183,6 +183,12 @@ describe("the build cache", () => {
     assert.match(failed.stderr, /\/world\/linking-story\/index\.html[^\n]*\/world\/second-story\/[^\n]*does not resolve/);
   });
 
+  it("a build an hour later with nothing changed changes no file (stable bytes: only the year and publication times read the clock)", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `later-${++serial}`));
+    const said = ok(await buildHere(dir, [], { NEWSROOM_NOW: "2026-11-26T13:00:00Z" }), "the later build");
+    assert.match(said, /; 0 files changed \(0 of them in the search index\), 0 removed; [\d,]+ pages rendered, [1-9][\d,]* reused/);
+  });
+
   it("a page changed by hand in dist/ is rendered again, never reused", async () => {
     const dir = await copyFolder(siteBase, [], path.join(work, `tampered-${++serial}`));
     const page = path.join(dir, "dist/world/second-story/index.html");
