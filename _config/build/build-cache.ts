@@ -50,6 +50,15 @@ export interface BuildCache {
   previousPath(name: string): string | undefined;
   /** the folder of a memo in the next state (write) */
   nextPath(name: string): string;
+  /**
+   * Keeps a folder of the last committed state (a path inside it, "search/parts/<key>")
+   * in the next one as it is: moved across when the next state is committed, instead of
+   * linked file by file now. Until then it is the last state's, so a failed build loses
+   * nothing; a commit cut short leaves it out, and the memo is made again.
+   */
+  carry(relPath: string): void;
+  /** the paths `carry` was given */
+  readonly carried: string[];
 }
 
 export async function openBuildCache(cacheRoot: string, fingerprint: string, clean: boolean): Promise<BuildCache> {
@@ -67,6 +76,7 @@ export async function openBuildCache(cacheRoot: string, fingerprint: string, cle
     else if (state.fingerprint !== fingerprint) coldReason = "the code changed";
     else previous = state;
   }
+  const carried: string[] = [];
   return {
     dir,
     previous,
@@ -74,6 +84,8 @@ export async function openBuildCache(cacheRoot: string, fingerprint: string, cle
     coldReason,
     next,
     fingerprint,
+    carried,
+    carry: (relPath) => void carried.push(relPath),
     previousPath: (name) => (!clean && existsSync(path.join(dir, name)) ? path.join(dir, name) : undefined),
     nextPath: (name) => path.join(next, name),
   };
@@ -96,6 +108,12 @@ export async function commitBuildCache(cache: BuildCache, files: Record<string, 
   const old = `${cache.next}-old`;
   if (existsSync(cache.dir)) await rename(cache.dir, old);
   await rename(cache.next, cache.dir);
+  for (const rel of cache.carried) {
+    const [from, to] = [path.join(old, rel), path.join(cache.dir, rel)];
+    if (!existsSync(from) || existsSync(to)) continue;
+    await mkdir(path.dirname(to), { recursive: true });
+    await rename(from, to);
+  }
   if (existsSync(old)) await removeTree(old);
 }
 

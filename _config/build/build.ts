@@ -16,7 +16,7 @@ import { indexSearch } from "./search.ts";
 import { recordPhase, resetTimings, timePhase } from "../util/index.ts";
 import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "./build-cache.ts";
 import { codeFingerprint } from "./fingerprint.ts";
-import { OutputManifest } from "./manifest.ts";
+import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "./remove-tree.ts";
 import { planReuse, type ReuseSession } from "./reuse.ts";
@@ -93,6 +93,8 @@ export interface CheckStart {
   manifest: OutputManifest;
   /** the hash of a file taken unchanged from the last build's output, else undefined (complete once `written` settles) */
   unchanged(file: string): string | undefined;
+  /** the staging folder's files (sorted site paths) once Eleventy is done, and once the steps are */
+  listings: { written: Promise<string[]>; final: Promise<string[]> };
 }
 
 export type { PostBuildStep, StepContext } from "./steps.ts";
@@ -155,14 +157,20 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     written.catch(() => undefined); // awaited below
     // The steps (Pagefind: a separate process) and the checks run side by side once
     // Eleventy is done; a check waits for `stepsDone` before it reads what the steps write.
+    // The staging folder is listed once when Eleventy is done (the steps and the early
+    // checks read that listing) and once when the steps are (the checks and the manifest).
+    const writtenFiles = written.then(() => siteFiles(staging));
+    writtenFiles.catch(() => undefined);
     const stepsDone = written.then(() => timePhase("post-build steps (search index)", async () => {
-      const ctx: StepContext = { cache, manifest, reused: (name) => reused.push(name) };
+      const ctx: StepContext = { cache, manifest, reused: (name) => reused.push(name), files: await writtenFiles };
       for (const step of options.steps ?? DEFAULT_STEPS) await step(staging, ctx);
     }));
     stepsDone.catch(() => undefined); // reported by the await below
+    const finalFiles = stepsDone.then(() => siteFiles(staging));
+    finalFiles.catch(() => undefined);
     const siteUrl = loadSite(path.resolve(input, "../_data")).url;
     checks = (async () => {
-      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f) };
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f), listings: { written: writtenFiles, final: finalFiles } };
       const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
       all.catch(() => undefined); // awaited below, once Eleventy is done
       await written.catch(() => undefined);
@@ -176,7 +184,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     stopListening();
     // Both settle before anything is cleaned up; the steps' failure comes first.
     for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
-    const hashes = await timePhase("output manifest", () => manifest.complete(staging));
+    const hashes = await timePhase("output manifest", async () => manifest.complete(staging, await finalFiles));
     const changes = outputChanges(hashes, cache.lastFiles);
     await timePhase("swap", async () => {
       const previous = `${staging}-previous`;

@@ -53,10 +53,10 @@ export class OutputManifest {
     else this.#searchable.delete(file);
   }
 
-  /** Every file now under `dir` → its hash (files not streamed are read); sorted by path. */
-  complete(dir: string): Record<string, string> {
+  /** Every file now under `dir` (`files`: its listing, if already made) → its hash (files not streamed are read); sorted by path. */
+  complete(dir: string, files: string[] = siteFiles(dir)): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const file of siteFiles(dir)) {
+    for (const file of files) {
       if (!this.#hashes.has(file)) this.#add(file, readFileSync(path.join(dir, file)));
       out[file] = this.#hashes.get(file)!;
     }
@@ -64,8 +64,8 @@ export class OutputManifest {
   }
 
   /** The pages of `dir` that mark content for the search index, with their hashes and months, sorted by path. */
-  searchablePages(dir: string): SearchablePage[] {
-    const all = this.complete(dir);
+  searchablePages(dir: string, files?: string[]): SearchablePage[] {
+    const all = this.complete(dir, files);
     return Object.entries(all)
       .filter(([file]) => this.#searchable.has(file))
       .map(([file, hash]) => ({ file, hash, month: this.#searchable.get(file) }));

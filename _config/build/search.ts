@@ -64,6 +64,8 @@ interface PartMemo {
   find(part: SearchPart, key: string): string | undefined;
   /** the part's bundle, now in `folder`, is kept for the next run */
   keep(part: SearchPart, key: string, folder: string): Promise<void>;
+  /** the part's bundle was found (`find`) and is kept for the next run as it is there */
+  carry(part: SearchPart, key: string): Promise<void>;
   /** a folder holding Pagefind UI's files of this code, if any */
   ui(): string | undefined;
   /** Pagefind UI's files, now in `folder`, are kept for the next run */
@@ -88,13 +90,15 @@ export async function indexSearch(dir: string, ctx?: StepContext): Promise<Searc
   const memo: PartMemo = {
     find: (_part, key) => (previous && existsSync(path.join(previous, "parts", key)) ? path.join(previous, "parts", key) : undefined),
     keep: (_part, key, folder) => copyTree(folder, path.join(next, "parts", key)),
+    // found in the last state: moved into the next one when it is committed (not linked twice)
+    carry: async (_part, key) => ctx.cache.carry(path.join(MEMO, "parts", key)),
     ui: () => (previous && readText(path.join(previous, "ui", "key")) === fingerprint ? path.join(previous, "ui") : undefined),
     keepUi: async (folder) => {
       for (const file of UI_FILES) await copyTree(path.join(folder, file), path.join(next, "ui", file));
       await writeFile(path.join(next, "ui", "key"), fingerprint);
     },
   };
-  const result = await writeSearch(dir, ctx.manifest.searchablePages(dir), fingerprint, memo);
+  const result = await writeSearch(dir, ctx.manifest.searchablePages(dir, ctx.files), fingerprint, memo);
   if (result.indexed.length === 0) ctx.reused("search index");
   else if (result.indexed.length < result.parts.length) ctx.reused(`search index: ${result.parts.length - result.indexed.length} of ${result.parts.length} parts`);
   return result;
@@ -118,7 +122,7 @@ async function writeSearch(dir: string, pages: SearchablePage[], fingerprint: st
       await rm(folder, { recursive: true, force: true });
       await copyTree(from, folder);
     }
-    await memo?.keep(part, key, folder);
+    await memo?.carry(part, key);
   }
   let ui = false;
   if (todo.length) {
@@ -301,6 +305,7 @@ export class BackgroundIndexer {
           return last.get(part.name) === key && existsSync(path.join(folder, "pagefind-entry.json")) ? folder : undefined;
         },
         keep: async (part, key) => void done.set(part.name, key),
+        carry: async (part, key) => void done.set(part.name, key),
         ui: () => (lastUi && UI_FILES.every((f) => existsSync(path.join(root, f))) ? root : undefined),
         keepUi: async () => void (ui = true),
       };

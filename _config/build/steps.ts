@@ -7,6 +7,8 @@ export interface StepContext {
   manifest: OutputManifest;
   /** a step that took its result from the cache says so (shown in the build's summary) */
   reused(name: string): void;
+  /** every file of the folder when the steps start (site paths, sorted): one listing shared with the checks */
+  files?: string[];
 }
 
 /** Work on the finished output folder (the staging folder of an atomic build). */

@@ -50,6 +50,8 @@ export interface CheckContext {
    * this build.
    */
   unchanged?(file: string): string | undefined;
+  /** in a build: the folder's listing once Eleventy is done and once the steps are (made once, shared) */
+  listings?: { written: Promise<string[]>; final: Promise<string[]> };
 }
 
 export interface CheckReport {
@@ -111,7 +113,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   let linking: Promise<LinkReport>;
   try {
     await ctx.written;
-    early = listFiles(dir);
+    early = ctx.listings ? await ctx.listings.written : listFiles(dir);
     const fresh = ctx.unchanged ? early.filter((f) => !ctx.unchanged!(f)) : early;
     const reusedPages = early.filter((f) => f.endsWith(".html")).length - fresh.filter((f) => f.endsWith(".html")).length;
     if (ctx.unchanged) {
@@ -126,7 +128,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
     linking.catch(() => undefined); // awaited below
     await ctx.stepsDone;
-    files = listFiles(dir);
+    files = ctx.listings ? await ctx.listings.final : listFiles(dir);
     // An incremental build: what the unchanged pages' links could have lost since the last build.
     const lastFiles = ctx.unchanged ? ctx.cache?.lastFiles : undefined;
     let last: { gone: string[]; hashes: Record<string, string> } | undefined;
