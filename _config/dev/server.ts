@@ -146,7 +146,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     restarting.catch((error: unknown) => log(`could not restart the build: ${(error as Error).message}`));
   }
 
-  async function boot(): Promise<Eleventy> {
+  async function boot(attempt = 0): Promise<Eleventy> {
   const planner = new IncrementalPlanner();
   const fast = new FastPath();
   const deleted = new Set<string>();
@@ -157,8 +157,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let unchanged = 0;
   /** the files the running build was started for */
   let building: string[] = [];
-  /** the content tree when the last pass started (what it built from) */
-  let passStart: Map<string, string> | undefined;
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -193,7 +191,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       });
       // Read which kind of build this is, then restore incremental mode for the next queue pop.
       eleventyConfig.on("eleventy.before", () => {
-        passStart = treeState([input, folders.data]);
         // the first pass of an instance is full (a fresh instance after a failure included)
         fullBuild = passes++ === 0 || !isIncremental(elev);
         setIncremental(elev, true);
@@ -232,7 +229,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       search?.request();
       log(`${wasBroken ? "fixed: " : ""}built in ${Math.round(performance.now() - started)} ms${unchanged ? ` (${unchanged} list pages could not show the change: left as they were)` : ""}`);
       unchanged = 0;
-      replayMissed();
       return result;
     } catch (error) {
       planner.abort();
@@ -249,26 +245,22 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     }
   };
 
-  // Eleventy 3.1.8's watch queue can lose events that arrive while a pass runs (a
-  // branch switch: many files added, changed and deleted at once). After each pass, what
-  // changed since it started is told to the watcher again: queued twice at worst (one
-  // more pass), never lost. It converges: the next pass starts from the new tree.
-  function replayMissed(): void {
-    const watcher = watcherOf(elev);
-    const startedFrom = passStart;
-    if (!watcher || !startedFrom || retired.has(elev)) return;
-    const now = treeState([input, folders.data]);
-    for (const [file, state] of now) {
-      if (!startedFrom.has(file)) watcher.emit("add", file);
-      else if (startedFrom.get(file) !== state) watcher.emit("change", file);
-    }
-    for (const file of startedFrom.keys()) if (!now.has(file)) watcher.emit("unlink", file);
-  }
-
   // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
   // running, a restart in the middle of a batch) is replayed to it once it runs.
   const before = treeState([input, folders.data]);
-  await elev.watch();
+  try {
+    await elev.watch();
+  } catch (error) {
+    // The first build of this instance failed before Eleventy listed the templates (the
+    // tree changed under it: files of a branch switch vanishing while it read them), and
+    // Eleventy 3.1.8 then cannot watch ("Watching requires `.getFiles()`"). Start another
+    // instance once the tree has had a moment to settle.
+    retired.add(elev);
+    if (attempt >= 4) throw error;
+    log(`could not start watching (${(error as Error).message.split("\n")[0]}); starting again`);
+    await new Promise((resolve) => setTimeout(resolve, 300 * (attempt + 1)));
+    return boot(attempt + 1);
+  }
   const watcher = watcherOf(elev);
   watcher?.on("add", (file) => void added.add(queuePath(file)));
   watcher?.on("unlink", (file) => {
