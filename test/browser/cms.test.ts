@@ -202,7 +202,16 @@ describe("the browser editor at /admin/ (Decap CMS, local backend)", { skip }, (
     await title.fill(headline);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "cms-edit-seed.png") });
     await publish();
-    await watcher.waitFor("the CMS saved the seed story", () => readFileSync(file, "utf8") !== text);
+    // the CMS writes the file in place: wait until it is whole (its new title parses), not just different
+    const saved = () => {
+      if (readFileSync(file, "utf8") === text) return false;
+      try {
+        return storyFile(file).data?.title === headline;
+      } catch {
+        return false;
+      }
+    };
+    await watcher.waitFor("the CMS saved the seed story", saved);
 
     const after = storyFile(file);
     assert.equal(after.data.title, headline);
