@@ -114,6 +114,12 @@ function mapFields(entries: Record<string, unknown>, schema: z.ZodType, labelFor
 }
 
 /** The whole Decap configuration object (key order is the output's order). */
+/**
+ * A folder collection of markdown files with front matter, one file per entry named by
+ * its slug; photos are stored beside the file that uses them (media paths relative to it).
+ */
+const MARKDOWN_FOLDER = { slug: "{{slug}}", extension: "md", format: "frontmatter", create: true, media_folder: "", public_folder: "" } as const;
+
 export function cmsConfig(ctx: CmsContext): Record<string, unknown> {
   const { site, sections, authors } = ctx;
   const cms = site.cms;
@@ -140,12 +146,7 @@ export function cmsConfig(ctx: CmsContext): Record<string, unknown> {
         description: "One file per story under src/articles/<year>/",
         folder: "src/articles",
         path: "{{year}}/{{slug}}",
-        slug: "{{slug}}",
-        extension: "md",
-        format: "frontmatter",
-        create: true,
-        media_folder: "",
-        public_folder: "",
+        ...MARKDOWN_FOLDER,
         summary: "{{title}}",
         sortable_fields: ["date", "title", "section"],
         preview_path: "{{section}}/{{filename}}/",
@@ -157,12 +158,7 @@ export function cmsConfig(ctx: CmsContext): Record<string, unknown> {
         label_singular: "Page",
         description: "Pages that are not stories (about, ethics, contact): src/pages/",
         folder: "src/pages",
-        slug: "{{slug}}",
-        extension: "md",
-        format: "frontmatter",
-        create: true,
-        media_folder: "",
-        public_folder: "",
+        ...MARKDOWN_FOLDER,
         fields: pageFields(),
       },
       {
