@@ -19,7 +19,7 @@ import { codeFingerprint } from "./fingerprint.ts";
 import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "./remove-tree.ts";
-import { planReuse, type ReuseSession } from "./reuse.ts";
+import { planReuse } from "./reuse.ts";
 import { currentWriter, excludeTemplates } from "../eleventy/index.ts";
 import { resolveBuild, setReusePlan } from "../site/index.ts";
 
@@ -116,12 +116,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   await chmod(staging, 0o755);
   let stopListening = () => {};
   let checks: Promise<unknown> = Promise.resolve();
-  let reuse: ReuseSession | undefined;
   try {
     // What the last build proves unchanged is not rendered again (reuse.ts).
     resetTimings();
-    reuse = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir: path.resolve(inputAbs, "../_data"), output, cache, build: resolveBuild() }));
-    setReusePlan(reuse.plan);
+    const session = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir: path.resolve(inputAbs, "../_data"), output, cache, build: resolveBuild() }));
+    setReusePlan(session.plan);
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
     let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
@@ -135,7 +134,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     elev.setIsVerbose?.(false);
     await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
     const writer = currentWriter(elev);
-    const session = reuse;
     if (writer) excludeTemplates(writer, (p) => session.excluded(p));
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];

@@ -19,9 +19,9 @@ const CODE_FILES = [".eleventy.ts", "package-lock.json", "package.json", "tsconf
 /** The files the fingerprint reads: code folders whole, and `*.ts`/`*.tsx` anywhere under the input folder. */
 export function codeFiles(root: string, inputDir: string): string[] {
   const files: string[] = [];
-  for (const dir of CODE_DIRS) files.push(...listFiles(path.join(root, dir), () => true));
+  for (const dir of CODE_DIRS) files.push(...filesIn(path.join(root, dir), () => true));
   for (const file of CODE_FILES) if (existsSync(path.join(root, file))) files.push(path.join(root, file));
-  files.push(...listFiles(inputDir, (name) => /\.tsx?$/.test(name)));
+  files.push(...filesIn(inputDir, (name) => /\.tsx?$/.test(name)));
   return files.sort();
 }
 
@@ -40,7 +40,8 @@ export function codeFingerprint(root: string, inputDir: string): string {
   return hash.digest("hex");
 }
 
-function listFiles(dir: string, keep: (name: string) => boolean): string[] {
+/** Every file under `dir` whose name `keep`s (absolute paths; linked folders followed; dot-folders and node_modules left out). */
+export function filesIn(dir: string, keep: (name: string) => boolean = () => true): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -49,7 +50,7 @@ function listFiles(dir: string, keep: (name: string) => boolean): string[] {
     if (rel.split(path.sep).some((part) => part === "node_modules" || part.startsWith("."))) continue;
     // recursive listings report linked folders as links: follow them (fixtures link `assets/`)
     const isFile = entry.isFile() || (entry.isSymbolicLink() && safeIsFile(full));
-    if (entry.isSymbolicLink() && safeIsDir(full)) out.push(...listFiles(full, keep).map((f) => path.join(full, path.relative(full, f))));
+    if (entry.isSymbolicLink() && safeIsDir(full)) out.push(...filesIn(full, keep).map((f) => path.join(full, path.relative(full, f))));
     else if (isFile && keep(entry.name)) out.push(full);
   }
   return out;

@@ -6,7 +6,8 @@
  *  - the **global key**: the code fingerprint, the build mode, the footer's year, and the
  *    bytes of every input that is not a story file (`_data/`, `src/pages/`, assets,
  *    photos, templates). Any change to one re-renders every page;
- *  - each **story's key**: the global key, its path, its bytes, whether it is public now.
+ *  - each **story's key**: the global key, its path, its bytes (a story that was not
+ *    public last time and is now, or the other way round, is rendered whatever its key).
  *
  * A story whose key is the one the last build recorded, and whose page and the images
  * that page references are in dist/ exactly as that build wrote them (size, time and
@@ -21,13 +22,15 @@
  * (test/build/incremental.test.ts) compares every incremental output with a clean build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadSite, yearOf, type BuildInfo } from "../content/index.ts";
+import { isPublic, loadSite, yearOf, type BuildInfo } from "../content/index.ts";
 import { sitemapHead } from "../pages/index.ts";
-import { storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
-import type { BuildCache } from "./build-cache.ts";
+import { isArticlePath, storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
+import { sha256, type BuildCache } from "./build-cache.ts";
+import { urlOfFile } from "./checks/index.ts";
+import { filesIn } from "./fingerprint.ts";
 import type { OutputManifest } from "./manifest.ts";
 
 const STATE_FILE = "reuse.json";
@@ -93,24 +96,17 @@ export interface ReuseSession {
 }
 
 const IMG_REF = /\/img\/([A-Za-z0-9._-]+\.(?:jpe?g|png|webp|avif|gif|svg))/g;
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** "/world/x/" → "/world/x/index.html" */
 export function outputFileOf(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isDirectory());
-    if (isDir) out.push(...listFiles(full, base));
-    else out.push(path.relative(base, full).split(path.sep).join("/"));
-  }
-  return out.sort();
+/** The files under `dir` as sorted paths relative to it ("articles/2026/x.md"), as the code fingerprint lists them. */
+function filesUnder(dir: string): string[] {
+  return filesIn(dir)
+    .map((f) => path.relative(dir, f).split(path.sep).join("/"))
+    .sort();
 }
 
 function readState(cache: BuildCache): ReuseState | undefined {
@@ -123,7 +119,6 @@ function readState(cache: BuildCache): ReuseState | undefined {
   }
 }
 
-const isStoryFile = (rel: string) => rel.startsWith("articles/") && rel.endsWith(".md");
 
 export function planReuse(options: { inputDir: string; dataDir: string; output: string; cache: BuildCache; build: BuildInfo }): ReuseSession {
   const { inputDir, dataDir, output, cache, build } = options;
@@ -134,22 +129,15 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   // The global key: everything but the stories' own files.
   const site = loadSite(dataDir);
   const globalHash = createHash("sha256").update(`${cache.fingerprint}\0${build.production}\0${yearOf(build.now, site.timezone)}\0`);
-  for (const rel of listFiles(dataDir)) globalHash.update(`data:${rel}\0`).update(readFileSync(path.join(dataDir, rel))).update("\0");
-  const inputFiles = listFiles(inputDir);
+  for (const rel of filesUnder(dataDir)) globalHash.update(`data:${rel}\0`).update(readFileSync(path.join(dataDir, rel))).update("\0");
+  const inputFiles = filesUnder(inputDir);
+  const isStoryFile = (rel: string) => isArticlePath(path.join(inputDir, rel), inputDir);
   for (const rel of inputFiles) if (!isStoryFile(rel)) globalHash.update(`input:${rel}\0`).update(readFileSync(path.join(inputDir, rel))).update("\0");
   const global = globalHash.digest("hex");
 
   // Each story's hash and key; the reusable ones.
   const hashes = new Map<string, string>(); // absolute path → hash
-  const keys = new Map<string, string>(); // rel → key (without the public flag)
-  const stats = new Map<string, [number, number, number] | undefined>();
-  const statOf = (file: string) => {
-    if (!stats.has(file)) {
-      const s = statSync(path.join(output, file), { throwIfNoEntry: false });
-      stats.set(file, s ? [s.size, s.mtimeMs, s.ino] : undefined);
-    }
-    return stats.get(file);
-  };
+  const keys = new Map<string, string>(); // rel → key
   // A file is as the last build wrote it when its size, time and inode are those recorded
   // after that build's swap (the fast proof, as git's index does), else when its bytes
   // hash to the last manifest's (a copied dist/: new inodes and times).
@@ -158,8 +146,8 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
     let ok = verified.get(file);
     if (ok === undefined) {
       const was = previous?.stats[file];
-      const now = statOf(file);
-      ok = !!was && !!now && was[0] === now[0] && was[1] === now[1] && was[2] === now[2];
+      const now = statSync(path.join(output, file), { throwIfNoEntry: false });
+      ok = !!was && !!now && was[0] === now.size && was[1] === now.mtimeMs && was[2] === now.ino;
       if (!ok && now && cache.lastFiles?.[file]) ok = sha256(readFileSync(path.join(output, file))) === cache.lastFiles[file];
       verified.set(file, ok);
     }
@@ -182,10 +170,10 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
     keys.set(rel, key);
     const last = previous?.stories[rel];
     if (!last || last.key !== key) continue;
-    const isPublic = !last.draft && last.date <= Date.parse(build.now);
-    if (isPublic !== last.public) continue; // scheduled → public: render it
+    const nowPublic = isPublic({ draft: last.draft }, new Date(last.date), build);
+    if (nowPublic !== last.public) continue; // scheduled → public: render it
     let contentFile: string | undefined;
-    if (isPublic) {
+    if (nowPublic) {
       if (typeof last.record.url !== "string") continue;
       const file = outputFileOf(last.record.url);
       contentFile = path.join(contentDir, `${key}.html`);
@@ -217,7 +205,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
       seenItems.length = 0;
       seenItems.push(...items);
     },
-    reusedPages: () => [...reusedPages].map((file): ReusedPage => ({ url: file.replace(/index\.html$/, ""), outputPath: file, content: previous!.pages[file]!.head })),
+    reusedPages: () => [...reusedPages].map((file): ReusedPage => ({ url: urlOfFile(file), outputPath: file, content: previous!.pages[file]!.head })),
   };
 
   const rendered = new Map<string, PageEntry>();
@@ -260,15 +248,15 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         const key = keys.get(rel);
         const hash = hashes.get(abs);
         if (!key || !hash) continue;
-        const isPublic = typeof item.url === "string";
-        if (isPublic) {
+        const hasPage = typeof item.url === "string";
+        if (hasPage) {
           const content = (item as { templateContent?: unknown }).templateContent;
           if (typeof content !== "string") continue; // not rendered: nothing to reuse next time
           const file = path.join(contentDir, `${key}.html`);
           if (!existsSync(file)) await writeFile(file, content);
           storyKeyByFile.set(outputFileOf(item.url as string), key);
         }
-        stories[rel] = { hash, key, public: isPublic, draft: (item.data as { draft?: unknown }).draft === true, date: item.date.getTime(), record: storyRecord(item) };
+        stories[rel] = { hash, key, public: hasPage, draft: (item.data as { draft?: unknown }).draft === true, date: item.date.getTime(), record: storyRecord(item) };
       }
       seenItems.length = 0; // Eleventy's items (and every page they hold) are not kept past this
     },

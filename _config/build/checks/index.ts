@@ -109,20 +109,24 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
   let files: string[];
   let early: string[];
+  /** files taken unchanged from the last build, with their hashes */
+  let known = new Map<string, string>();
   let validating: Promise<{ findings: Finding[]; pages: number; cached: number }>;
   let linking: Promise<LinkReport>;
   try {
     await ctx.written;
     early = ctx.listings ? await ctx.listings.written : listFiles(dir);
-    const fresh = ctx.unchanged ? early.filter((f) => !ctx.unchanged!(f)) : early;
-    const reusedPages = early.filter((f) => f.endsWith(".html")).length - fresh.filter((f) => f.endsWith(".html")).length;
-    if (ctx.unchanged) {
-      const known = early.flatMap((f): [string, string][] => (f.endsWith(".html") && ctx.unchanged!(f) ? [[f, ctx.unchanged!(f)!]] : []));
-      linkWorker.postMessage({ known } satisfies LinkMessage);
-    }
+    // Files taken unchanged from the last build (reuse.ts), with their hashes: not validated again.
+    known = new Map(early.flatMap((f): [string, string][] => {
+      const hash = ctx.unchanged?.(f);
+      return hash ? [[f, hash]] : [];
+    }));
+    const fresh = early.filter((f) => !known.has(f));
+    const reusedPages = [...known.keys()].filter((f) => f.endsWith(".html"));
+    if (reusedPages.length) linkWorker.postMessage({ known: reusedPages.map((f) => [f, known.get(f)!]) } satisfies LinkMessage);
     validating = time("html-validate", async () => {
       const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir);
-      return { ...r, pages: r.pages + reusedPages, cached: r.cached + reusedPages };
+      return { ...r, pages: r.pages + reusedPages.length, cached: r.cached + reusedPages.length };
     });
     validating.catch(() => undefined); // awaited below
     linking = time("links", () => (linkWorker.postMessage({ scan: early } satisfies LinkMessage), linked));
@@ -135,7 +139,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     if (lastFiles) {
       const present = new Set(files);
       const hashes: Record<string, string> = {};
-      for (const f of files) if (f.endsWith(".html") && !ctx.unchanged!(f) && lastFiles[f]) hashes[f] = lastFiles[f];
+      for (const f of files) if (f.endsWith(".html") && !known.has(f) && lastFiles[f]) hashes[f] = lastFiles[f];
       last = { gone: Object.keys(lastFiles).filter((f) => !present.has(f)), hashes };
     }
     linkWorker.postMessage({ finish: files, ...(last && { last }) } satisfies LinkMessage);
@@ -145,7 +149,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   }
   const linkReport = await linking;
   const seen = new Set(early);
-  const encoding = await time("encoding", () => replacementCharacters(dir, ctx.unchanged ? files.filter((f) => !ctx.unchanged!(f)) : files));
+  const encoding = await time("encoding", () => replacementCharacters(dir, files.filter((f) => !known.has(f))));
   const first = await validating;
   const late = await validatePages(dir, files.filter((f) => !seen.has(f)));
   const html = { findings: [...first.findings, ...late.findings], pages: first.pages + late.pages, cached: first.cached };
