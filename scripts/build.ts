@@ -4,21 +4,36 @@
  * can prove the result the same, and says what it did. `npm run build -- --clean`
  * ignores the cache. On any error (content, a check, a crash) it prints why, exits 1,
  * and leaves the previous dist/ and .cache/ untouched.
+ *
+ * It asks the cache room first (Node built-ins only): when nothing a page reads has
+ * changed and dist/ is as the last build left it, it says so and stops, without loading
+ * Eleventy (docs/performance.md, section 22).
  */
-import { buildSite, summaryLine } from "../_config/build/index.ts";
-import { errorMessages } from "../_config/dev/index.ts";
-import { postBuildChecks } from "../_config/build/index.ts";
+import { prepareBuild, summaryLine } from "../_config/cache/index.ts";
 import { timingLines } from "../_config/util/index.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
-const started = performance.now();
+// performance.now() counts from the process's start: the times below include loading the code.
+const took = () => `${(performance.now() / 1000).toFixed(2)} s`;
+const timings = () => {
+  if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines()].join("\n"));
+};
 try {
   const clean = process.argv.slice(2).includes("--clean");
-  const result = await buildSite({ quiet: true, clean, checks: [postBuildChecks((line) => console.log(line))] });
-  console.log(summaryLine(result));
-  console.log(`Built ${result.files} pages into ${result.output} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines()].join("\n"));
+  const prelude = await prepareBuild({ clean, complete: true });
+  if (prelude.settled) {
+    const pages = prelude.settled.pages;
+    console.log(summaryLine({ changes: { pages, changedPages: 0, changed: [], removed: [] }, reused: [], compared: true, pagesReused: pages, settled: true }));
+    console.log(`Nothing to build: ${prelude.output} stands as the last build left it (${took()})`);
+  } else {
+    const { buildSite, postBuildChecks } = await import("../_config/build/index.ts");
+    const result = await buildSite({ quiet: true, clean, checks: [postBuildChecks((line) => console.log(line))], prelude });
+    console.log(summaryLine(result));
+    console.log(`Built ${result.files} pages into ${result.output} in ${took()}`);
+  }
+  timings();
 } catch (error) {
+  const { errorMessages } = await import("../_config/dev/index.ts");
   console.error(`\nBuild failed; the previous dist/ is unchanged.\n`);
   console.error(errorMessages(error).join("\n"));
   process.exitCode = 1;

@@ -4,7 +4,6 @@
  * and only then does it replace `dist/`
  * (two renames). A failed build or check leaves the previous `dist/` exactly as it was.
  */
-import Eleventy from "@11ty/eleventy";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { chmod, mkdtemp, rename, rm } from "node:fs/promises";
@@ -13,17 +12,17 @@ import { setTimeout } from "node:timers/promises";
 import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
 import { indexSearch } from "./search.ts";
-import { recordPhase, resetTimings, timePhase } from "../util/index.ts";
-import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "./build-cache.ts";
-import { codeFingerprint } from "./fingerprint.ts";
+import { recordPhase, timePhase } from "../util/index.ts";
+import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "../cache/index.ts";
 import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
-import { removeTree } from "./remove-tree.ts";
+import { removeTree } from "../util/index.ts";
 import { planReuse } from "./reuse.ts";
+import { prepareBuild, recordSettled, type BuildPrelude } from "../cache/index.ts";
 import { currentWriter, excludeTemplates } from "../eleventy/index.ts";
 import { resolveBuild, setReusePlan } from "../site/index.ts";
 
-export { removeTree } from "./remove-tree.ts";
+export { removeTree } from "../util/index.ts";
 
 export interface BuildOptions {
   /** project folder holding .eleventy.ts (defaults to cwd) */
@@ -55,6 +54,8 @@ export interface BuildOptions {
   cache?: string;
   /** ignore the previous build's state and memos (`npm run build -- --clean`); the new state is still kept */
   clean?: boolean;
+  /** what `prepareBuild` found, if the caller asked first (`npm run build`); else the build asks */
+  prelude?: BuildPrelude;
 }
 
 /** What a build did, for its summary line. */
@@ -74,6 +75,8 @@ export interface BuildResult {
   pagesReused?: number;
   /** stories Eleventy did not read (their items came from the last build) */
   storiesReused?: number;
+  /** nothing to build: the last output stands as it is for these inputs and this time (settled.ts) */
+  settled?: boolean;
 }
 
 export interface CheckStart {
@@ -102,10 +105,16 @@ export type { PostBuildStep, StepContext } from "./steps.ts";
 export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? ".");
-  const output = path.resolve(options.output ?? path.join(root, "dist"));
-  const inputAbs = path.resolve(options.input ?? path.join(root, "src"));
-  const cache = await openBuildCache(path.resolve(options.cache ?? path.join(inputAbs, "..", ".cache")), codeFingerprint(root, inputAbs), options.clean ?? false);
+  // Whole builds only can stand for another (prelude.ts): default steps, checks, no extra configuration.
+  const complete = options.steps === undefined && (options.checks?.length ?? 0) > 0 && !options.configure;
+  const prelude = options.prelude ?? (await prepareBuild({ root: options.root, input: options.input, output: options.output, cache: options.cache, clean: options.clean, complete }));
+  const { root, output, inputDir: inputAbs, dataDir, cacheRoot, build, fingerprint, inputs, key } = prelude;
+  // Nothing to build (settled.ts): the last good output stands.
+  if (prelude.settled && complete) {
+    await removeAbandonedStaging(output);
+    return { output, files: 0, changes: { pages: prelude.settled.pages, changedPages: 0, changed: [], removed: [] }, reused: [], compared: true, pagesReused: prelude.settled.pages, settled: true };
+  }
+  const cache = await openBuildCache(cacheRoot, fingerprint, options.clean ?? false);
   const manifest = new OutputManifest();
   const reused: string[] = [];
   const passthrough: { copy?: Promise<unknown>; events?: { emit(event: string): unknown } } = {};
@@ -118,11 +127,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   let checks: Promise<unknown> = Promise.resolve();
   try {
     // What the last build proves unchanged is not rendered again (reuse.ts).
-    resetTimings();
-    const session = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir: path.resolve(inputAbs, "../_data"), output, cache, build: resolveBuild() }));
+    const session = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir, output, cache, build, inputs }));
     setReusePlan(session.plan);
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
+    const { default: Eleventy } = await timePhase("eleventy (import)", () => import("@11ty/eleventy"));
     let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
       configPath: path.join(root, ".eleventy.ts"),
       quietMode: options.quiet ?? false,
@@ -205,6 +214,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     await timePhase("cache commit", async () => {
       await session.record(output);
+      if (complete) await recordSettled(cache.next, { output, key, now: build.now, horizon: session.horizon(), files: await finalFiles });
       await commitBuildCache(cache, hashes);
       await session.prune();
     });

@@ -25,16 +25,17 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { isPublic, loadSite, yearOf, type BuildInfo } from "../content/index.ts";
-import { sitemapHead } from "../pages/index.ts";
+import { NEWS_WINDOW_DAYS, sitemapHead } from "../pages/index.ts";
 import { isArticlePath, storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
-import { sha256, type BuildCache } from "./build-cache.ts";
+import { sha256, type BuildCache } from "../cache/index.ts";
 import { urlOfFile } from "./checks/index.ts";
-import { filesIn } from "./fingerprint.ts";
 import type { OutputManifest } from "./manifest.ts";
+import { outputEnv, type InputHashes } from "../cache/index.ts";
 
 const STATE_FILE = "reuse.json";
-const REUSE_VERSION = 1;
+const REUSE_VERSION = 2;
 
 interface StoryEntry {
   /** SHA-256 of the file's bytes */
@@ -91,6 +92,8 @@ export interface ReuseSession {
   capture(): Promise<void>;
   /** after the swap: writes the next state into the cache's next folder */
   record(output: string): Promise<void>;
+  /** after `record`: the first instant (ms) at which a page could read the clock differently (settled.ts) */
+  horizon(): number;
   /** after the cache commit: removes the stored bodies of stories the new state does not name */
   prune(): Promise<void>;
 }
@@ -100,13 +103,6 @@ const IMG_REF = /\/img\/([A-Za-z0-9._-]+\.(?:jpe?g|png|webp|avif|gif|svg))/g;
 /** "/world/x/" → "/world/x/index.html" */
 export function outputFileOf(url: string): string {
   return url.endsWith("/") ? `${url}index.html` : url;
-}
-
-/** The files under `dir` as sorted paths relative to it ("articles/2026/x.md"), as the code fingerprint lists them. */
-function filesUnder(dir: string): string[] {
-  return filesIn(dir)
-    .map((f) => path.relative(dir, f).split(path.sep).join("/"))
-    .sort();
 }
 
 function readState(cache: BuildCache): ReuseState | undefined {
@@ -120,19 +116,18 @@ function readState(cache: BuildCache): ReuseState | undefined {
 }
 
 
-export function planReuse(options: { inputDir: string; dataDir: string; output: string; cache: BuildCache; build: BuildInfo }): ReuseSession {
-  const { inputDir, dataDir, output, cache, build } = options;
+export function planReuse(options: { inputDir: string; dataDir: string; output: string; cache: BuildCache; build: BuildInfo; inputs: InputHashes }): ReuseSession {
+  const { inputDir, dataDir, output, cache, build, inputs } = options;
   const contentDir = path.join(path.dirname(cache.dir), "build-content");
   let previous = readState(cache);
   if (previous && (previous.production !== build.production || Date.parse(build.now) < Date.parse(previous.now))) previous = undefined;
 
-  // The global key: everything but the stories' own files.
+  // The global key: everything but the stories' own files (the environment too: SITE_URL).
   const site = loadSite(dataDir);
-  const globalHash = createHash("sha256").update(`${cache.fingerprint}\0${build.production}\0${yearOf(build.now, site.timezone)}\0`);
-  for (const rel of filesUnder(dataDir)) globalHash.update(`data:${rel}\0`).update(readFileSync(path.join(dataDir, rel))).update("\0");
-  const inputFiles = filesUnder(inputDir);
+  const globalHash = createHash("sha256").update(`${cache.fingerprint}\0${build.production}\0${yearOf(build.now, site.timezone)}\0${outputEnv()}\0`);
+  for (const [rel, hash] of inputs.data) globalHash.update(`data:${rel}\0${hash}\0`);
   const isStoryFile = (rel: string) => isArticlePath(path.join(inputDir, rel), inputDir);
-  for (const rel of inputFiles) if (!isStoryFile(rel)) globalHash.update(`input:${rel}\0`).update(readFileSync(path.join(inputDir, rel))).update("\0");
+  for (const [rel, hash] of inputs.input) if (!isStoryFile(rel)) globalHash.update(`input:${rel}\0${hash}\0`);
   const global = globalHash.digest("hex");
 
   // Each story's hash and key; the reusable ones.
@@ -161,10 +156,9 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const reusedPages = new Set<string>(); // output files
   const stubs: ArticleItem[] = [];
   const excluded = new Set<string>();
-  for (const rel of inputFiles) {
+  for (const [rel, hash] of inputs.input) {
     if (!isStoryFile(rel)) continue;
     const abs = path.join(inputDir, rel);
-    const hash = sha256(readFileSync(abs));
     hashes.set(abs, hash);
     const key = sha256(`${global}\0${rel}\0${hash}`);
     keys.set(rel, key);
@@ -282,10 +276,39 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
       const state: ReuseState = { version: REUSE_VERSION, fingerprint: cache.fingerprint, production: build.production, now: build.now, global, stories, pages, stats: statsOut };
       await writeFile(cache.nextPath(STATE_FILE), JSON.stringify(state));
     },
+    // a story file without a record (not rendered) could be anything: never settled
+    horizon: () => (Object.keys(stories).length === keys.size ? clockHorizon(Object.values(stories), build, site.timezone) : Date.parse(build.now)),
     async prune() {
       const keep = new Set(Object.values(stories).map((s) => `${s.key}.html`));
       const names = await readdir(contentDir).catch(() => [] as string[]);
       await Promise.all(names.filter((n) => !keep.has(n)).map((n) => rm(path.join(contentDir, n), { force: true })));
     },
   };
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The first instant after `build.now` at which a page of this output could read the
+ * clock differently (settled.ts): a new year (the footer), a scheduled story's date (it
+ * goes public), a story leaving the news sitemap's days (taken an hour early: the window
+ * counts days in the machine's zone, and an early answer only means a normal build).
+ * A site with no public story shows the build's time itself: never settled. So is a
+ * build that is not a production one (it shows drafts and scheduled stories).
+ */
+export function clockHorizon(stories: Pick<StoryEntry, "public" | "draft" | "date">[], build: BuildInfo, zone: string): number {
+  const now = Date.parse(build.now);
+  if (!build.production) return now;
+  let horizon = DateTime.fromMillis(now, { zone }).startOf("year").plus({ years: 1 }).toMillis();
+  let anyPublic = false;
+  const recent = now - (NEWS_WINDOW_DAYS + 1) * 24 * HOUR;
+  for (const story of stories) {
+    if (story.draft) continue;
+    if (story.date > now) horizon = Math.min(horizon, story.date);
+    else if (story.public) {
+      anyPublic = true;
+      if (story.date >= recent) horizon = Math.min(horizon, story.date + NEWS_WINDOW_DAYS * 24 * HOUR - HOUR);
+    }
+  }
+  return anyPublic ? horizon : now;
 }

@@ -1,5 +1,5 @@
 /** The post-build steps' contract (the search index is one): work on the finished staging folder. */
-import type { BuildCache } from "./build-cache.ts";
+import type { BuildCache } from "../cache/index.ts";
 import type { OutputManifest } from "./manifest.ts";
 
 export interface StepContext {

@@ -31,12 +31,8 @@ import {
 import { articlePath, authorPath, isReservedPath, sectionPath, topicPath, topicSlug } from "./urls.ts";
 import { slug as slugOfText } from "./slug.ts";
 
-export interface BuildInfo {
-  /** production builds leave out drafts and scheduled stories */
-  production: boolean;
-  /** the build's "now", ISO 8601 */
-  now: string;
-}
+import type { BuildInfo } from "../util/index.ts";
+export type { BuildInfo };
 
 export interface ValidationContext {
   site: SiteData;

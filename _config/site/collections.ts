@@ -2,10 +2,9 @@
  * Collections: the public stories newest first, and the typed views layouts use.
  * Drafts and scheduled stories are in no list of a production build.
  */
-import { DateTime } from "luxon";
 import { isPublic, articleView, ContentError, type Problem, lineOfKey, readFrontMatter, topicProblems, type ArticleView, type BuildInfo } from "../content/index.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../eleventy/index.ts";
-import { currentBuild, setBuilding } from "../util/index.ts";
+import { currentBuild, resolveBuild, setBuilding } from "../util/index.ts";
 import { addIndexCollections } from "./indexes.ts";
 import { addPagesCollection } from "./pages.ts";
 import { reusePlan } from "./reuse.ts";
@@ -87,11 +86,7 @@ function allStories(api: CollectionApi, inputDir: string): ArticleItem[] {
   return plan.stubs.length ? [...read, ...plan.stubs] : read;
 }
 
-export function resolveBuild(options: { production?: boolean; now?: string } = {}): BuildInfo {
-  const production = options.production ?? (process.env.NEWSROOM_ENV ? process.env.NEWSROOM_ENV === "production" : process.env.ELEVENTY_RUN_MODE === "build");
-  const now = options.now ?? process.env.NEWSROOM_NOW ?? DateTime.utc().toISO();
-  return { production, now };
-}
+export { resolveBuild };
 
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { production?: boolean; now?: string } = {}): void {
   const build = resolveBuild(options);

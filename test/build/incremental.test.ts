@@ -22,7 +22,7 @@
 import assert from "node:assert/strict";
 import { cp, mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
@@ -36,6 +36,9 @@ let work: string;
 let serial = 0;
 const folders: string[] = [];
 const A = "src/articles/2024";
+/** the settled check's record (_config/cache/settled.ts) */
+const SETTLED = ".cache/build/settled.json";
+const SETTLED_LINE = /\(settled: /;
 
 /** A small photo (the fixture's is 2400 px wide: slow to encode in every clean build). */
 const photo = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 320, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer();
@@ -70,18 +73,25 @@ before(async () => {
   ok(await buildHere(siteBase), "the base build (in process)");
 });
 
-/** `npm run build` in this process, on a site folder made by prepareFixture (its own .cache/ beside src/). */
-async function buildHere(dir: string, _args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
-  const vars: Record<string, string> = { NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "", ...env };
+/** Runs `fn` with these environment variables set, then puts them back. */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
   try {
-    const result = await buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [postBuildChecks()] });
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  }
+}
+
+/** `npm run build` in this process, on a site folder made by prepareFixture (its own .cache/ beside src/). */
+async function buildHere(dir: string, _args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
+  const vars: Record<string, string> = { NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "", ...env };
+  try {
+    const result = await withEnv(vars, () => buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [postBuildChecks()] }));
     return { stdout: summaryLine(result), stderr: "", code: 0 };
   } catch (error) {
     return { stdout: "", stderr: String((error as Error).stack ?? error), code: 1 };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   }
 }
 after(async () => {
@@ -96,6 +106,8 @@ interface Change {
   says?: RegExp;
   /** the incremental build starts without dist/ (a fresh CI checkout with the cache restored) */
   noDist?: boolean;
+  /** the incremental side is built once before the change (a copied dist/ has new inodes: the settled check needs its own) */
+  settle?: boolean;
   /** a change to code: built by `npm run build` processes in a copy of the project */
   code?: boolean;
   /**
@@ -107,7 +119,8 @@ interface Change {
 }
 
 const CHANGES: Change[] = [
-  { name: "nothing changed", apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ , reuses: true },
+  { name: "nothing changed (settled: nothing built)", settle: true, apply: async () => undefined, says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(settled: .*\); 0 files changed \(0 of them in the search index\), 0 removed; 0 pages rendered, \1 reused/ , reuses: true },
+  { name: "nothing changed, no settled record (every step runs)", apply: (d) => rm(path.join(d, SETTLED), { force: true }), says: /(\d+) pages: 0 changed, \1 unchanged since the last build \(reused: search index\); 0 files changed \(0 of them in the search index\), 0 removed/ , reuses: true },
   { name: "nothing changed, dist/ absent (cache restored in CI)", apply: async () => undefined, noDist: true, says: /0 changed.*reused: search index/ , reuses: false },
   { name: "a body edit", apply: (d) => editIn(d, `${A}/plain-story.md`, (t) => t.replace("Just one paragraph", "Just one edited paragraph")), says: /: [1-9]\d* changed/ , reuses: true },
   { name: "a headline edit (lists and feeds)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")) , reuses: true },
@@ -126,6 +139,7 @@ const CHANGES: Change[] = [
   { name: "a dependency upgrade (lock file)", code: true, apply: (d) => editIn(d, "package-lock.json", (t) => t.replace('"name": "newsroom"', '"name": "newsroom" ')), says: /the code changed/ },
   { name: "the clock passing a scheduled story's date", apply: async () => undefined, env: { NEWSROOM_NOW: "2030-01-02T12:00:00Z" }, says: /: [1-9]\d* changed/ , reuses: false },
   { name: "a story made a draft", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("section: world", "section: world\ndraft: true")), says: /[1-9]\d* removed/, reuses: true },
+  { name: "SITE_URL changed (the same site deployed to another host)", apply: async () => undefined, env: { SITE_URL: "https://news.elsewhere.example" }, says: /: [1-9]\d* changed/, reuses: false },
   { name: "a draft made public", apply: (d) => editIn(d, `${A}/draft-story.md`, (t) => t.replace("draft: true\n", "")) , reuses: true },
 ];
 
@@ -139,6 +153,7 @@ describe("an incremental build equals a clean build of the same inputs, byte for
       const incremental = await copyFolder(from, change.noDist ? ["dist"] : [], path.join(work, `incremental${name}`));
       const clean = await copyFolder(from, ["dist", ".cache"], path.join(work, `clean${name}`));
       await cp(path.join(from, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+      if (change.settle) ok(await build(incremental, [], change.env), "the build before the change");
       await change.apply(incremental);
       await change.apply(clean);
       const said = ok(await build(incremental, [], change.env), "the incremental build");
@@ -185,6 +200,7 @@ describe("the build cache", () => {
 
   it("a build an hour later with nothing changed changes no file (stable bytes: only the year and publication times read the clock)", async () => {
     const dir = await copyFolder(siteBase, [], path.join(work, `later-${++serial}`));
+    await rm(path.join(dir, SETTLED)); // every step runs, not the settled check
     const said = ok(await buildHere(dir, [], { NEWSROOM_NOW: "2026-11-26T13:00:00Z" }), "the later build");
     assert.match(said, /; 0 files changed \(0 of them in the search index\), 0 removed; [\d,]+ pages rendered, [1-9][\d,]* reused/);
   });
@@ -194,12 +210,64 @@ describe("the build cache", () => {
     const page = path.join(dir, "dist/world/second-story/index.html");
     await editIn(dir, "dist/world/second-story/index.html", (t) => t.replace("Second story body", "Tampered body"));
     const said = ok(await buildHere(dir), "the build after the tampering");
+    assert.doesNotMatch(said, SETTLED_LINE);
     assert.match(said, /[1-9][\d,]* reused from the last build/);
     const clean = await copyFolder(siteBase, ["dist", ".cache"], path.join(work, `tampered-clean-${serial}`));
     await cp(path.join(siteBase, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
     ok(await buildHere(clean), "the clean build");
     assert.doesNotMatch(readFileSync(page, "utf8"), /Tampered/);
     assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+  });
+
+  it("settles when nothing changed, and when a story was only touched: dist/ is left as it was", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `settled-${++serial}`));
+    const dist = path.join(dir, "dist");
+    assert.doesNotMatch(ok(await buildHere(dir), "the first build of the copy"), SETTLED_LINE, "a copied dist/ (new inodes) is not trusted");
+    const tree = treeOf(dist);
+    const folder = statSync(dist);
+    assert.match(ok(await buildHere(dir), "a build with nothing changed"), SETTLED_LINE);
+    utimesSync(path.join(dir, `${A}/plain-story.md`), new Date(), new Date());
+    assert.match(ok(await buildHere(dir, [], { NEWSROOM_NOW: "2026-11-26T18:00:00Z" }), "a build after a touch, hours later"), SETTLED_LINE);
+    assert.deepEqual(treeDifferences(treeOf(dist), tree), []);
+    assert.equal(statSync(dist).ino, folder.ino, "dist/ was not replaced");
+    assert.equal(statSync(dist).mtimeMs, folder.mtimeMs, "nothing was written into dist/");
+  });
+
+  it("does not settle when dist/ gained or lost a file by hand: the build puts it right", async () => {
+    for (const [what, spoil] of [
+      ["a stray file", (d: string) => writeIn(d, "dist/world/stray.html", "<p>not ours</p>")],
+      ["a missing page", (d: string) => removeIn(d, "dist/world/second-story/index.html")],
+    ] as const) {
+      const dir = await copyFolder(siteBase, [], path.join(work, `spoiled-${++serial}`));
+      ok(await buildHere(dir), "the first build of the copy");
+      await spoil(dir);
+      assert.doesNotMatch(ok(await buildHere(dir), `the build after ${what}`), SETTLED_LINE, what);
+      assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(siteBase, "dist"))), [], what);
+    }
+  });
+
+  it("does not settle once a story leaves the news sitemap's two days; settles before", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `news-${++serial}`));
+    await writeIn(dir, `${A}/breaking-story.md`, SECOND.replace("A second story", "A breaking story").replace("2024-02-05T10:00:00-05:00", "2026-11-26T10:00:00Z"));
+    ok(await buildHere(dir), "the build that publishes it");
+    const news = () => readFileSync(path.join(dir, "dist/news-sitemap.xml"), "utf8");
+    assert.match(news(), /breaking-story/);
+    assert.match(ok(await buildHere(dir, [], { NEWSROOM_NOW: "2026-11-27T12:00:00Z" }), "a day later"), SETTLED_LINE);
+    const later = { NEWSROOM_NOW: "2026-11-29T12:00:00Z" };
+    assert.doesNotMatch(ok(await buildHere(dir, [], later), "three days later"), SETTLED_LINE);
+    assert.doesNotMatch(news(), /breaking-story/);
+    const clean = await copyFolder(dir, ["dist", ".cache"], path.join(work, `news-clean-${serial}`));
+    await cp(path.join(dir, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+    ok(await buildHere(clean, [], later), "the clean build");
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+  });
+
+  it("a build without its checks neither settles nor leaves a record another build settles on", async () => {
+    const dir = await copyFolder(siteBase, [], path.join(work, `unchecked-${++serial}`));
+    ok(await buildHere(dir), "the first build of the copy");
+    await withEnv({ NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "" }, () => buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [] }));
+    assert.equal(existsSync(path.join(dir, SETTLED)), false);
+    assert.doesNotMatch(ok(await buildHere(dir), "the next build"), SETTLED_LINE);
   });
 
   it("--clean ignores it, and says so", async () => {

@@ -17,7 +17,7 @@ import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
 import { firstMessage, startTsWorker } from "../../util/index.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
-import type { BuildCache } from "../build-cache.ts";
+import type { BuildCache } from "../../cache/index.ts";
 
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { removeTree } from "./remove-tree.ts";
+import { removeTree } from "../util/index.ts";
 
 /** Bumped whenever the state's shape or meaning changes: an older state is ignored. */
 const STATE_VERSION = 1;
@@ -163,8 +163,11 @@ export function summaryLine(result: {
   compared: boolean;
   /** pages taken from the last build's output, not rendered (reuse.ts) */
   pagesReused?: number;
+  /** nothing was built: the last output stands (settled.ts) */
+  settled?: boolean;
 }): string {
   const c = result.changes;
+  if (result.settled) return `${count(c.pages)} pages: 0 changed, ${count(c.pages)} unchanged since the last build (settled: no input, no code and no date a page reads has changed, and dist/ is as that build left it: nothing rendered, nothing checked again); 0 files changed (0 of them in the search index), 0 removed; 0 pages rendered, ${count(c.pages)} reused from the last build`;
   const reused = result.reused.length ? ` (reused: ${result.reused.join(", ")})` : "";
   if (!result.compared) return `${count(c.pages)} pages: all built afresh (${result.coldReason ?? "no previous build"})${reused}`;
   const why = result.coldReason ? ` (${result.coldReason}: nothing reused that depends on it)` : "";
