@@ -180,11 +180,17 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   }
 
   const listingKeys = new Map<string, string>(); // output file → key
+  const hashByInputPath = new Map<string, string | undefined>();
   const seenItems: ArticleItem[] = [];
   const plan: ReusePlan = {
     global,
     stubs,
-    storyHash: (inputPath) => hashes.get(path.resolve(inputPath)),
+    // asked for every story on every list page: by Eleventy's own path string, resolved once
+    storyHash: (inputPath) => {
+      let hash = hashByInputPath.get(inputPath);
+      if (hash === undefined && !hashByInputPath.has(inputPath)) hashByInputPath.set(inputPath, (hash = hashes.get(path.resolve(inputPath))));
+      return hash;
+    },
     listing(url, key) {
       const file = outputFileOf(url);
       listingKeys.set(file, key);
@@ -227,11 +233,21 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         const hash = cache.lastFiles?.[f];
         if (hash) manifest.addKnown(f, hash, search);
       }
-      const dirs = new Set(list.map((f) => path.dirname(path.join(staging, f))));
-      for (const dir of dirs) await mkdir(dir, { recursive: true });
-      for (let i = 0; i < list.length; i += 256) {
-        await Promise.all(list.slice(i, i + 256).map((f) => link(path.join(output, f), path.join(staging, f))));
+      // Folders first, a level at a time, many at once (a story folder each: 20,000 at 20,000 stories).
+      const dirs = new Set<string>();
+      for (const f of list) for (let d = path.posix.dirname(f); d !== "/" && !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
+      const levels = new Map<number, string[]>();
+      for (const d of dirs) {
+        const depth = d.split("/").length;
+        const level = levels.get(depth);
+        if (level) level.push(d);
+        else levels.set(depth, [d]);
       }
+      const makeDir = (d: string) => mkdir(path.join(staging, d)).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "EEXIST") throw e;
+      });
+      for (const depth of [...levels.keys()].sort((a, b) => a - b)) await inBatches(levels.get(depth)!, makeDir);
+      await inBatches(list, (f) => link(path.join(output, f), path.join(staging, f)));
     },
     counts: () => ({ pagesReused: [...reusedPages].filter((p) => !rendered.has(p)).length, storiesReused: reusedStories.size }),
     async capture() {
@@ -311,4 +327,9 @@ export function clockHorizon(stories: Pick<StoryEntry, "public" | "draft" | "dat
     }
   }
   return anyPublic ? horizon : now;
+}
+
+/** `fn` over `items`, 256 at a time. */
+async function inBatches<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += 256) await Promise.all(items.slice(i, i + 256).map(fn));
 }

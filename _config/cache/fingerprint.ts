@@ -16,13 +16,22 @@ const CODE_DIRS = ["_config", "_includes"];
 /** Single files of code or configuration that shape output or checks. */
 const CODE_FILES = [".eleventy.ts", "package-lock.json", "package.json", "tsconfig.json", ".htmlvalidate.json"];
 
-/** The files the fingerprint reads: code folders whole, and `*.ts`/`*.tsx` anywhere under the input folder. */
+/**
+ * The project whose build code is running (this file's own): a site folder may take its
+ * code from elsewhere (the bench's sites link only `.eleventy.ts` and `_includes/`), and
+ * the code that runs is what the fingerprint must follow.
+ */
+const RUNNING_PROJECT = path.resolve(import.meta.dirname, "../..");
+
+/** The files the fingerprint reads: code folders whole (the site's and the running project's), and `*.ts`/`*.tsx` anywhere under the input folder. */
 export function codeFiles(root: string, inputDir: string): string[] {
-  const files: string[] = [];
-  for (const dir of CODE_DIRS) files.push(...filesIn(path.join(root, dir), () => true));
-  for (const file of CODE_FILES) if (existsSync(path.join(root, file))) files.push(path.join(root, file));
-  files.push(...filesIn(inputDir, (name) => /\.tsx?$/.test(name)));
-  return files.sort();
+  const files = new Set<string>();
+  for (const base of [root, RUNNING_PROJECT]) {
+    for (const dir of CODE_DIRS) for (const f of filesIn(path.join(base, dir), () => true)) files.add(f);
+    for (const file of CODE_FILES) if (existsSync(path.join(base, file))) files.add(path.join(base, file));
+  }
+  for (const f of filesIn(inputDir, (name) => /\.tsx?$/.test(name))) files.add(f);
+  return [...files].sort();
 }
 
 /**
@@ -34,7 +43,7 @@ export function codeFingerprint(root: string, inputDir: string): string {
   const rootAbs = path.resolve(root);
   const inputAbs = path.resolve(inputDir);
   for (const file of codeFiles(rootAbs, inputAbs)) {
-    const base = file.startsWith(inputAbs + path.sep) ? `input:${path.relative(inputAbs, file)}` : path.relative(rootAbs, file);
+    const base = file.startsWith(inputAbs + path.sep) ? `input:${path.relative(inputAbs, file)}` : file.startsWith(rootAbs + path.sep) ? path.relative(rootAbs, file) : `code:${path.relative(RUNNING_PROJECT, file)}`;
     hash.update(`${base.split(path.sep).join("/")}\0`).update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
