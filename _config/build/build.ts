@@ -104,6 +104,16 @@ export type { PostBuildStep, StepContext } from "./steps.ts";
 
 export const DEFAULT_STEPS: PostBuildStep[] = [indexSearch];
 
+/**
+ * Stories one Eleventy pass renders at most (`NEWSROOM_PASS_STORIES`, default 4,000):
+ * Eleventy holds every page of a pass until it ends. The output is the same for any
+ * value (test/build/incremental.test.ts builds with 2).
+ */
+export function storiesPerPass(): number {
+  const n = Number(process.env.NEWSROOM_PASS_STORIES);
+  return Number.isInteger(n) && n > 0 ? n : 4000;
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   // Whole builds only can stand for another (prelude.ts): default steps, checks, no extra configuration.
   const complete = options.steps === undefined && (options.checks?.length ?? 0) > 0 && !options.configure;
@@ -132,18 +142,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
     const { default: Eleventy } = await timePhase("eleventy (import)", () => import("@11ty/eleventy"));
-    let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
-      configPath: path.join(root, ".eleventy.ts"),
-      quietMode: options.quiet ?? false,
-      config: (eleventyConfig: unknown) => {
-        passthrough.events = eleventyConfig as typeof passthrough.events;
-        options.configure?.(eleventyConfig);
-      },
-    });
-    elev.setIsVerbose?.(false);
-    await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
-    const writer = currentWriter(elev);
-    if (writer) excludeTemplates(writer, (p) => session.excluded(p));
+    /** One Eleventy pass into the staging folder, of the templates the session does not leave out; its page count. */
+    const eleventyPass = async (): Promise<number> => {
+      let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
+        configPath: path.join(root, ".eleventy.ts"),
+        quietMode: options.quiet ?? false,
+        config: (eleventyConfig: unknown) => {
+          passthrough.events = eleventyConfig as typeof passthrough.events;
+          options.configure?.(eleventyConfig);
+        },
+      });
+      elev.setIsVerbose?.(false);
+      await timePhase("eleventy (load)", () => trackPassthroughCopy(elev, passthrough));
+      const writer = currentWriter(elev);
+      if (writer) excludeTemplates(writer, (p) => session.excluded(p));
+      // Only the count is kept: Eleventy's results hold every page's HTML and the instance
+      // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
+      // Nothing after a pass reads them: dropped before the next pass, the search index and
+      // the checks allocate their own (docs/performance.md).
+      const [, pages] = (await elev.write()) as [unknown, unknown[]];
+      elev = undefined;
+      await session.capture();
+      return Array.isArray(pages) ? pages.length : 0;
+    };
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];
     stopListening = onPage(staging, ({ file, content }) => {
@@ -151,15 +172,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       session.observePage(file, content, manifest.searchOf(file));
       listeners.forEach((l) => l(file, content));
     });
-    // Only the count is kept: Eleventy's results hold every page's HTML and the instance
-    // every template, rendered page and collection (≈ 220 MB of heap at 4,000 stories).
-    // Nothing after this point reads them: dropped before the search index and the checks
-    // allocate their own (docs/performance.md).
+    // Memory follows a pass, not the archive: more stories to render than one pass should
+    // hold are rendered in story passes first, the lists and the rest in the last (reuse.ts).
     const written = timePhase("eleventy (render, write, images)", async () => {
-      const [, pages] = (await elev!.write()) as [unknown, unknown[]];
-      await session.capture();
+      let pages = 0;
+      for (const stories of session.passes(storiesPerPass())) {
+        session.beginPass(stories);
+        pages += await eleventyPass();
+      }
+      session.beginPass(undefined);
+      pages += await eleventyPass();
       await session.linkReused(staging, manifest);
-      return Array.isArray(pages) ? pages.length : 0;
+      return pages;
     });
     written.catch(() => undefined); // awaited below
     // The steps (Pagefind: a separate process) and the checks run side by side once
@@ -187,7 +211,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     })();
     checks.catch(() => undefined); // reported below
     const files = await written;
-    elev = undefined;
     stopListening();
     // Both settle before anything is cleaned up; the steps' failure comes first.
     for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;

@@ -77,8 +77,17 @@ interface ReuseState {
 export interface ReuseSession {
   /** the plan the site room follows (undefined: nothing is reused, only recorded) */
   plan: ReusePlan;
-  /** whether Eleventy leaves this template out (a reused story), by Eleventy's input path */
+  /** whether Eleventy leaves this template out (a reused story, or anything but the pass's stories), by Eleventy's input path */
   excluded(inputPath: string): boolean;
+  /**
+   * The stories to render, when they are more than one Eleventy pass should hold: passes
+   * of `size` stories (by path) that render those stories only, before the last pass,
+   * which renders every other page with all of them as items made from their records.
+   * Empty when one pass renders everything.
+   */
+  passes(size: number): string[][];
+  /** before each Eleventy pass: the stories of a story pass (absolute paths), or undefined for the last pass */
+  beginPass(stories: string[] | undefined): void;
   /** a rendered page, from the page stream, and its search month if it is searchable */
   observePage(file: string, content: string, search: { month: string | undefined } | undefined): void;
   /**
@@ -156,6 +165,10 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const reusedPages = new Set<string>(); // output files
   const stubs: ArticleItem[] = [];
   const excluded = new Set<string>();
+  /** the stories of the story pass running (passes): Eleventy reads those only, and no list */
+  let pass: Set<string> | undefined;
+  /** story pages rendered by an earlier pass of this build (their heads, for the sitemap) */
+  const earlier = new Set<string>();
   for (const [rel, hash] of inputs.input) {
     if (!isStoryFile(rel)) continue;
     const abs = path.join(inputDir, rel);
@@ -184,7 +197,10 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const seenItems: ArticleItem[] = [];
   const plan: ReusePlan = {
     global,
-    stubs,
+    // a story pass renders its stories only: no list needs the others
+    get stubs() {
+      return pass ? [] : stubs;
+    },
     // asked for every story on every list page: by Eleventy's own path string, resolved once
     storyHash: (inputPath) => {
       let hash = hashByInputPath.get(inputPath);
@@ -192,6 +208,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
       return hash;
     },
     listing(url, key) {
+      if (pass) return false; // lists render in the last pass only (their templates are left out anyway)
       const file = outputFileOf(url);
       listingKeys.set(file, key);
       if (previous?.pages[file]?.key === key && pageIntact(file)) {
@@ -205,7 +222,10 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
       seenItems.length = 0;
       seenItems.push(...items);
     },
-    reusedPages: () => [...reusedPages].map((file): ReusedPage => ({ url: urlOfFile(file), outputPath: file, content: previous!.pages[file]!.head })),
+    reusedPages: () => [
+      ...[...reusedPages].map((file): ReusedPage => ({ url: urlOfFile(file), outputPath: file, content: previous!.pages[file]!.head })),
+      ...[...earlier].map((file): ReusedPage => ({ url: urlOfFile(file), outputPath: file, content: rendered.get(file)!.head })),
+    ],
   };
 
   const rendered = new Map<string, PageEntry>();
@@ -213,7 +233,15 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const stories: Record<string, StoryEntry> = {};
   return {
     plan,
-    excluded: (inputPath) => excluded.has(path.resolve(inputPath)),
+    excluded: (inputPath) => (pass ? !pass.has(path.resolve(inputPath)) : excluded.has(path.resolve(inputPath))),
+    passes(size) {
+      const todo = [...keys.keys()].map((rel) => path.join(inputDir, rel)).filter((abs) => !excluded.has(abs)).sort();
+      if (todo.length <= size) return [];
+      return Array.from({ length: Math.ceil(todo.length / size) }, (_, i) => todo.slice(i * size, (i + 1) * size));
+    },
+    beginPass(stories) {
+      pass = stories && new Set(stories);
+    },
     observePage(file, content, search) {
       const deps = new Set<string>();
       for (const m of content.matchAll(IMG_REF)) deps.add(`/img/${m[1]}`);
@@ -266,7 +294,14 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
           if (!existsSync(file)) await writeFile(file, content);
           storyKeyByFile.set(outputFileOf(item.url as string), key);
         }
-        stories[rel] = { hash, key, public: hasPage, draft: (item.data as { draft?: unknown }).draft === true, date: item.date.getTime(), record: storyRecord(item) };
+        const entry: StoryEntry = { hash, key, public: hasPage, draft: (item.data as { draft?: unknown }).draft === true, date: item.date.getTime(), record: storyRecord(item) };
+        stories[rel] = entry;
+        if (pass) {
+          // rendered in a story pass: an item made from its record in the passes after
+          stubs.push(storyStub(entry.record, hasPage ? path.join(contentDir, `${key}.html`) : undefined));
+          excluded.add(abs);
+          if (hasPage) earlier.add(outputFileOf(item.url as string));
+        }
       }
       seenItems.length = 0; // Eleventy's items (and every page they hold) are not kept past this
     },

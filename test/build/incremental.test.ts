@@ -131,6 +131,8 @@ const CHANGES: Change[] = [
   { name: "a tag added and one removed", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("tags: [Diplomacy, Security]", "tags: [Diplomacy, Trade]")) , reuses: true },
   { name: "an author edited in _data/authors", apply: (d) => editIn(d, "_data/authors.yaml", (t) => t.replace("name: James Okafor", "name: James O. Okafor")) , reuses: false },
   { name: "_data/site changed", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")) , reuses: false },
+  { name: "_data/site changed, the stories rendered in passes of two", apply: (d) => editIn(d, "_data/site.yaml", (t) => t.replace("text: Follow Newsroom in your feed reader", "text: Read Newsroom in your feed reader")), env: { NEWSROOM_PASS_STORIES: "2" }, reuses: false },
+  { name: "a headline edit, in passes of one story (one story to render: one pass)", apply: (d) => editIn(d, `${A}/second-story.md`, (t) => t.replace("title: A second story", "title: A second story, retitled")), env: { NEWSROOM_PASS_STORIES: "1" }, reuses: true },
   { name: "_data/sections changed", apply: (d) => editIn(d, "_data/sections.yaml", (t) => t.replace("title: Business", "title: Business & Markets")) , reuses: false },
   { name: "a photo replaced under the same name", apply: async (d) => writeIn(d, `${A}/photo.placeholder.jpg`, await photo(200, 80, 40)) , reuses: false },
   { name: "a layout or component change", code: true, apply: (d) => editIn(d, "_includes/components/Footer.tsx", (t) => t.replace('<footer class="site-footer">', '<footer class="site-footer" data-edited="">')), says: /the code changed/ },
@@ -268,6 +270,24 @@ describe("the build cache", () => {
     await withEnv({ NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "" }, () => buildSite({ root: ROOT, input: path.join(dir, "src"), output: path.join(dir, "dist"), quiet: true, checks: [] }));
     assert.equal(existsSync(path.join(dir, SETTLED)), false);
     assert.doesNotMatch(ok(await buildHere(dir), "the next build"), SETTLED_LINE);
+  });
+
+  it("a clean build in story passes (Eleventy holding two stories at a time) equals one in a single pass", async () => {
+    const dir = await copyFolder(siteBase, ["dist", ".cache"], path.join(work, `passes-${++serial}`));
+    await cp(path.join(siteBase, ".cache/images"), path.join(dir, ".cache/images"), { recursive: true });
+    const said = ok(await buildHere(dir, [], { NEWSROOM_PASS_STORIES: "2" }), "the build in passes");
+    assert.match(said, /all built afresh/);
+    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(siteBase, "dist"))), []);
+    // and the next build reuses what the passes recorded
+    assert.match(ok(await buildHere(dir, [], { NEWSROOM_PASS_STORIES: "2" }), "the next build"), SETTLED_LINE);
+  });
+
+  it("story passes still find two stories with one URL in different passes", async () => {
+    const dir = await copyFolder(siteBase, ["dist", ".cache"], path.join(work, `passes-clash-${++serial}`));
+    await writeIn(dir, "src/articles/2025/second-story.md", SECOND.replace("2024-02-05", "2025-02-05"));
+    const failed = await buildHere(dir, [], { NEWSROOM_PASS_STORIES: "1" });
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /\/world\/second-story\/ is also the URL of/);
   });
 
   it("--clean ignores it, and says so", async () => {
