@@ -167,7 +167,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     };
     // The checks start now, so they can take the pages as Eleventy writes them.
     const listeners: ((file: string, html: string) => void)[] = [];
-    stopListening = onPage(staging, ({ file, content }) => {
+    stopListening = onPage(staging, ({ file, content, inputPath }) => {
+      if (!session.reports(inputPath)) return; // rendered again, and reported, by the last pass
       manifest.addPage(file, content);
       session.observePage(file, content, manifest.searchOf(file));
       listeners.forEach((l) => l(file, content));

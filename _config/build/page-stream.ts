@@ -13,6 +13,8 @@ export interface StreamedPage {
   /** the output file's site path, as the checks name files ("/world/x/index.html") */
   file: string;
   content: string;
+  /** the template it came from, as Eleventy names it ("./src/articles/2026/x.md") */
+  inputPath: string;
 }
 
 type Listener = (page: StreamedPage) => void;
@@ -28,12 +30,12 @@ export function onPage(outputDir: string, listener: Listener): () => void {
 
 /** Register last (after every transform that changes a page). */
 export default function pageStreamPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addTransform("page-stream", (content, outputPath) => {
+  eleventyConfig.addTransform("page-stream", function (content, outputPath) {
     if (listeners.size && typeof outputPath === "string" && outputPath.endsWith(".html")) {
       const absolute = path.resolve(outputPath);
       for (const [listener, dir] of listeners) {
         const file = path.relative(dir, absolute);
-        if (!file.startsWith("..") && !path.isAbsolute(file)) listener({ file: `/${file.split(path.sep).join("/")}`, content });
+        if (!file.startsWith("..") && !path.isAbsolute(file)) listener({ file: `/${file.split(path.sep).join("/")}`, content, inputPath: this.page.inputPath });
       }
     }
     return content;

@@ -88,6 +88,12 @@ export interface ReuseSession {
   passes(size: number): string[][];
   /** before each Eleventy pass: the stories of a story pass (absolute paths), or undefined for the last pass */
   beginPass(stories: string[] | undefined): void;
+  /**
+   * whether a page Eleventy wrote, by its template's input path, is this pass's to report
+   * (the page stream, the checks, the manifest): a story pass also renders the newsroom's
+   * pages (src/pages/: story pages' footers list them), which the last pass renders again
+   */
+  reports(inputPath: string): boolean;
   /** a rendered page, from the page stream, and its search month if it is searchable */
   observePage(file: string, content: string, search: { month: string | undefined } | undefined): void;
   /**
@@ -136,6 +142,11 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const globalHash = createHash("sha256").update(`${cache.fingerprint}\0${build.production}\0${yearOf(build.now, site.timezone)}\0${outputEnv()}\0`);
   for (const [rel, hash] of inputs.data) globalHash.update(`data:${rel}\0${hash}\0`);
   const isStoryFile = (rel: string) => isArticlePath(path.join(inputDir, rel), inputDir);
+  /** a page of src/pages/ (the `pages` collection: the footer of every page lists them) */
+  const isPagesFile = (inputPath: string) => {
+    const rel = path.relative(inputDir, path.resolve(inputPath)).split(path.sep);
+    return rel[0] === "pages" && rel.at(-1)!.endsWith(".md");
+  };
   for (const [rel, hash] of inputs.input) if (!isStoryFile(rel)) globalHash.update(`input:${rel}\0${hash}\0`);
   const global = globalHash.digest("hex");
 
@@ -201,6 +212,9 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
     get stubs() {
       return pass ? [] : stubs;
     },
+    get storyPass() {
+      return pass !== undefined;
+    },
     // asked for every story on every list page: by Eleventy's own path string, resolved once
     storyHash: (inputPath) => {
       let hash = hashByInputPath.get(inputPath);
@@ -233,7 +247,8 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const stories: Record<string, StoryEntry> = {};
   return {
     plan,
-    excluded: (inputPath) => (pass ? !pass.has(path.resolve(inputPath)) : excluded.has(path.resolve(inputPath))),
+    excluded: (inputPath) => (pass ? !pass.has(path.resolve(inputPath)) && !isPagesFile(inputPath) : excluded.has(path.resolve(inputPath))),
+    reports: (inputPath) => !pass || pass.has(path.resolve(inputPath)),
     passes(size) {
       const todo = [...keys.keys()].map((rel) => path.join(inputDir, rel)).filter((abs) => !excluded.has(abs)).sort();
       if (todo.length <= size) return [];

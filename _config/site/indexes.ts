@@ -111,14 +111,15 @@ export function addIndexCollections(eleventyConfig: EleventyConfig, articlesOf: 
     if (!indexes) {
       const dir = eleventyConfig.directories.data;
       const sections = loadDataFile(dir, "sections") as SectionsData;
-      // Every story, drafts too: a front may list one before it is public, but never a path no story has.
-      const stories = storySections(allStories(api, eleventyConfig.directories.input));
-      indexes = buildIndexes(articlesOf(api), {
-        site: loadSite(dir),
-        sections,
-        authors: loadDataFile(dir, "authors") as AuthorsData,
-        front: assertFront(dir, stories, sections),
-      });
+      const lists = { site: loadSite(dir), sections, authors: loadDataFile(dir, "authors") as AuthorsData };
+      // A story pass (reuse.ts) renders some stories and no list: the lists, and the rules
+      // across all stories, are the last pass's.
+      if (reusePlan()?.storyPass) indexes = buildIndexes([], lists);
+      else {
+        // Every story, drafts too: a front may list one before it is public, but never a path no story has.
+        const stories = storySections(allStories(api, eleventyConfig.directories.input));
+        indexes = buildIndexes(articlesOf(api), { ...lists, front: assertFront(dir, stories, sections) });
+      }
       memo.set(api, indexes);
     }
     return indexes;

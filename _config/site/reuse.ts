@@ -39,6 +39,8 @@ export interface ReusePlan {
   seen(items: ArticleItem[]): void;
   /** The pages not rendered this build (for sitemap.xml) */
   reusedPages(): ReusedPage[];
+  /** true during a story pass: Eleventy renders some stories only (no list), the last pass the rest */
+  readonly storyPass: boolean;
 }
 
 let current: ReusePlan | undefined;

@@ -282,6 +282,17 @@ describe("the build cache", () => {
     assert.match(ok(await buildHere(dir, [], { NEWSROOM_PASS_STORIES: "2" }), "the next build"), SETTLED_LINE);
   });
 
+  it("the project's own site (pages, policies, the edited front) built in passes of one story equals a single pass", async () => {
+    const one = await prepareFixture("site");
+    const passes = await prepareFixture("site");
+    folders.push(one, passes);
+    ok(await buildHere(one), "the build in one pass");
+    await cp(path.join(one, ".cache/images"), path.join(passes, ".cache/images"), { recursive: true });
+    ok(await buildHere(passes, [], { NEWSROOM_PASS_STORIES: "1" }), "the build in passes");
+    assert.ok(existsSync(path.join(passes, "dist/about/ethics/index.html")), "the site's pages are there");
+    assert.deepEqual(treeDifferences(treeOf(path.join(passes, "dist")), treeOf(path.join(one, "dist"))), []);
+  });
+
   it("story passes still find two stories with one URL in different passes", async () => {
     const dir = await copyFolder(siteBase, ["dist", ".cache"], path.join(work, `passes-clash-${++serial}`));
     await writeIn(dir, "src/articles/2025/second-story.md", SECOND.replace("2024-02-05", "2025-02-05"));
