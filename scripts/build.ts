@@ -10,13 +10,13 @@
  * Eleventy (docs/performance.md, section 22).
  */
 import { prepareBuild, summaryLine } from "../_config/cache/index.ts";
-import { timingLines } from "../_config/util/index.ts";
+import { memoryLines, timingLines } from "../_config/util/index.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
 // performance.now() counts from the process's start: the times below include loading the code.
 const took = () => `${(performance.now() / 1000).toFixed(2)} s`;
 const timings = () => {
-  if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines()].join("\n"));
+  if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines(), "Memory of the main thread:", ...memoryLines()].join("\n"));
 };
 try {
   const clean = process.argv.slice(2).includes("--clean");

@@ -12,7 +12,7 @@ import { setTimeout } from "node:timers/promises";
 import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
 import { indexSearch } from "./search.ts";
-import { recordPhase, timePhase } from "../util/index.ts";
+import { markMemory, recordPhase, timePhase } from "../util/index.ts";
 import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "../cache/index.ts";
 import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
@@ -161,6 +161,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // Nothing after a pass reads them: dropped before the next pass, the search index and
       // the checks allocate their own (docs/performance.md).
       const [, pages] = (await elev.write()) as [unknown, unknown[]];
+      markMemory(`end of an Eleventy pass (${session.plan.storyPass ? "stories" : "the last"})`);
       elev = undefined;
       await session.capture();
       return Array.isArray(pages) ? pages.length : 0;
@@ -215,6 +216,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     stopListening();
     // Both settle before anything is cleaned up; the steps' failure comes first.
     for (const r of await Promise.allSettled([stepsDone, checks])) if (r.status === "rejected") throw r.reason;
+    markMemory("checks and search index done");
     const hashes = await timePhase("output manifest", async () => manifest.complete(staging, await finalFiles));
     const changes = outputChanges(hashes, cache.lastFiles);
     await timePhase("swap", async () => {
