@@ -19,7 +19,7 @@ import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "../util/index.ts";
 import { planReuse } from "./reuse.ts";
 import { prepareBuild, recordSettled, type BuildPrelude } from "../cache/index.ts";
-import { currentWriter, excludeTemplates } from "../eleventy/index.ts";
+import { currentWriter, excludeTemplates, forgetTemplateSources } from "../eleventy/index.ts";
 import { resolveBuild, setReusePlan } from "../site/index.ts";
 
 export { removeTree } from "../util/index.ts";
@@ -143,7 +143,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const input = path.relative(process.cwd(), inputAbs) || ".";
     const { default: Eleventy } = await timePhase("eleventy (import)", () => import("@11ty/eleventy"));
     /** One Eleventy pass into the staging folder, of the templates the session does not leave out; its page count. */
-    const eleventyPass = async (): Promise<number> => {
+    const eleventyPass = async (stories?: string[]): Promise<number> => {
       let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {
         configPath: path.join(root, ".eleventy.ts"),
         quietMode: options.quiet ?? false,
@@ -162,6 +162,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // the checks allocate their own (docs/performance.md).
       const [, pages] = (await elev.write()) as [unknown, unknown[]];
       markMemory(`end of an Eleventy pass (${session.plan.storyPass ? "stories" : "the last"})`);
+      // a story pass's stories are never read again in this build: Eleventy need not keep their sources
+      if (stories && writer) {
+        const done = new Set(stories);
+        forgetTemplateSources(writer, (p) => done.has(p));
+      }
       elev = undefined;
       await session.capture();
       return Array.isArray(pages) ? pages.length : 0;
@@ -180,7 +185,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       let pages = 0;
       for (const stories of session.passes(storiesPerPass())) {
         session.beginPass(stories);
-        pages += await eleventyPass();
+        pages += await eleventyPass(stories);
       }
       session.beginPass(undefined);
       pages += await eleventyPass();

@@ -5,6 +5,7 @@
  * the computed views reach them only through this file. On another Eleventy version,
  * test/unit/eleventy/internals.test.ts fails and names what to re-check here.
  */
+import path from "node:path";
 import Eleventy, { type MapEntry, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "@11ty/eleventy";
 
 export type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
@@ -21,6 +22,7 @@ export const ADAPTER_CHECKLIST = [
   "Eleventy#writer, #watchManager.incremental (read at each watch-queue pop), #eleventyServe.reload / sendError, #watcher (chokidar)",
   "TemplateWriter#_getAllPaths() still returns every template path (\"./src/…\") a full build reads, once per build",
   "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
+  "TemplateContent's static _inputCache (by absolute path) and _compileCache (by \"./src/…\" input path) are Maps Template inherits, kept for the whole process",
 ];
 
 /** The installed Eleventy's version. */
@@ -60,6 +62,29 @@ export function interceptEntryWrites(
 ): void {
   const original = writer._generateTemplate.bind(writer);
   writer._generateTemplate = (entry: MapEntry, to: string) => generate(entry, (job) => original(job, to));
+}
+
+/**
+ * Forgets what Eleventy keeps of templates for the whole process (TemplateContent's
+ * static caches: each file's source text and its compiled render functions): a story
+ * pass (_config/build/reuse.ts) reads its stories once, and the passes after it never
+ * read them again, so at 100,000 stories they would otherwise stay in memory to the end.
+ * `forget` gets absolute paths. Needs a writer that built (it finds the class through a
+ * template of its map).
+ */
+export function forgetTemplateSources(writer: TemplateWriterInternals, forget: (absolutePath: string) => boolean): number {
+  const template = writer.templateMap?.map[0]?.template as { constructor: { _inputCache?: unknown; _compileCache?: unknown } } | undefined;
+  let forgotten = 0;
+  for (const cache of [template?.constructor._inputCache, template?.constructor._compileCache]) {
+    if (!(cache instanceof Map)) continue;
+    for (const key of [...cache.keys()]) {
+      if (typeof key === "string" && forget(path.resolve(key))) {
+        cache.delete(key);
+        forgotten++;
+      }
+    }
+  }
+  return forgotten;
 }
 
 /**
