@@ -103,7 +103,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}.json`) : undefined);
   const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
   const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut });
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() });
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
@@ -147,7 +147,11 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     await linkWorker.terminate();
     throw error;
   }
+  const finishing = performance.now();
   const linkReport = await linking;
+  // What the link check adds once the steps are done (the build waits for it), and its parts.
+  recordPhase("check: links (after the steps)", performance.now() - finishing);
+  for (const [part, ms] of Object.entries(linkReport.timings ?? {})) recordPhase(`check: links: ${part}`, ms);
   const seen = new Set(early);
   const encoding = await time("encoding", () => replacementCharacters(dir, files.filter((f) => !known.has(f))));
   const first = await validating;

@@ -17,8 +17,19 @@ import { LinkChecker, type PageScan } from "./links.ts";
 
 export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[]; last?: { gone: string[]; hashes: Record<string, string> } };
 
-/** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files */
-const { dir, siteUrl, memoIn, memoOut } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string };
+/** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files; `startedAt`: when the worker was asked for (Date.now()) */
+const { dir, siteUrl, memoIn, memoOut, startedAt } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string; startedAt?: number };
+/** milliseconds spent in each part of the worker's work, posted with the report (NEWSROOM_TIMINGS=1 shows them) */
+const timings: Record<string, number> = {};
+if (startedAt !== undefined) timings["start-up"] = Date.now() - startedAt;
+const timed = <T>(name: string, fn: () => T): T => {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - start;
+  }
+};
 
 function readMemo(file: string | undefined): Record<string, PageScan> | undefined {
   if (!file) return undefined;
@@ -30,7 +41,7 @@ function readMemo(file: string | undefined): Record<string, PageScan> | undefine
   }
 }
 
-const checker = new LinkChecker(siteUrl, readMemo(memoIn));
+const checker = new LinkChecker(siteUrl, timed("memo read", () => readMemo(memoIn)));
 const seen = new Set<string>();
 // Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
 // Eleventy is still flushing when its pages are done could be read half-written.
@@ -44,24 +55,28 @@ const scanAll = (files: string[], all = false) => {
 parentPort!.on("message", (message: LinkMessage) => {
   if ("html" in message) {
     seen.add(message.file);
-    checker.scan(message.file, message.html);
+    timed("scan (pages as written)", () => checker.scan(message.file, message.html));
   } else if ("known" in message) {
-    for (const [file, hash] of message.known) {
-      if (seen.has(file) || !file.endsWith(".html")) continue;
-      seen.add(file);
-      checker.scanKnown(dir, file, hash);
-    }
+    timed("known pages", () => {
+      for (const [file, hash] of message.known) {
+        if (seen.has(file) || !file.endsWith(".html")) continue;
+        seen.add(file);
+        checker.scanKnown(dir, file, hash);
+      }
+    });
   } else if ("scan" in message) {
-    scanAll(message.scan);
+    timed("scan (after Eleventy)", () => scanAll(message.scan));
   } else {
-    scanAll(message.finish, true);
-    const report = checker.finish(dir, message.finish, message.last);
+    timed("scan (last files)", () => scanAll(message.finish, true));
+    const report = timed("resolve", () => checker.finish(dir, message.finish, message.last));
     if (memoOut) {
-      mkdirSync(path.dirname(memoOut), { recursive: true });
-      writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));
-      renameSync(`${memoOut}.tmp`, memoOut);
+      timed("memo write", () => {
+        mkdirSync(path.dirname(memoOut), { recursive: true });
+        writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));
+        renameSync(`${memoOut}.tmp`, memoOut);
+      });
     }
-    parentPort!.postMessage({ ...report, reused: checker.reused });
+    parentPort!.postMessage({ ...report, reused: checker.reused, timings });
     parentPort!.close();
   }
 });

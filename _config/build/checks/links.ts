@@ -29,6 +29,8 @@ export interface LinkReport {
   resolved?: number;
   /** pages whose scan came from the memo (the worker adds it) */
   reused?: number;
+  /** milliseconds per part of the worker's work (the worker adds it) */
+  timings?: Record<string, number>;
 }
 
 const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
