@@ -98,9 +98,10 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   // The link check's worker scans pages as Eleventy writes them (in a build), then the
   // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
   // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
-  // The link check's page scans are a memo too (by page bytes, under the site URL and the
-  // code fingerprint); only a build has a cache to keep them in.
-  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}.json`) : undefined);
+  // The link check's page scans are a memo too (a folder of parts, link-memo.ts: by page
+  // path and bytes, under the site URL and the code fingerprint); only a build has a cache
+  // to keep them in.
+  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}`) : undefined);
   const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
   const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
   const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() });

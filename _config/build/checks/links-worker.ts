@@ -2,22 +2,20 @@
  * Worker-thread entry of the link check (_config/build/checks/links.ts), off the main thread
  * so Eleventy and Pagefind's pipe keep it. Messages, in order:
  *   { file, html }  a page as Eleventy writes it (during the build)
- *   { known }       files taken unchanged from the last build, with their hashes: their
- *                   scans come from the memo, unread
+ *   { known }       files taken unchanged from the last build, with their hashes: pages
+ *                   are not read (their scans come from the memo's parts, when needed)
  *   { scan }        every file Eleventy wrote: those not yet seen are read from disk
  *   { finish }      the final list of files (after the post-build steps), and in an
  *                   incremental build the last output's files that are gone and the
  *                   last hashes of the pages scanned afresh: the rest is read, the
  *                   references resolved, and the report posted back
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { LinkChecker, type PageScan } from "./links.ts";
+import { LinkChecker, LinkMemo } from "./links.ts";
 
 export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[]; last?: { gone: string[]; hashes: Record<string, string> } };
 
-/** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files; `startedAt`: when the worker was asked for (Date.now()) */
+/** `memoIn`/`memoOut`: the folders of the page scans of the last build (read) and of this one (written), link-memo.ts; `startedAt`: when the worker was asked for (Date.now()) */
 const { dir, siteUrl, memoIn, memoOut, startedAt } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string; startedAt?: number };
 /** milliseconds spent in each part of the worker's work, posted with the report (NEWSROOM_TIMINGS=1 shows them) */
 const timings: Record<string, number> = {};
@@ -31,17 +29,7 @@ const timed = <T>(name: string, fn: () => T): T => {
   }
 };
 
-function readMemo(file: string | undefined): Record<string, PageScan> | undefined {
-  if (!file) return undefined;
-  try {
-    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return value && typeof value === "object" ? (value as Record<string, PageScan>) : undefined;
-  } catch {
-    return undefined; // none yet, or damaged: every page is scanned
-  }
-}
-
-const checker = new LinkChecker(siteUrl, timed("memo read", () => readMemo(memoIn)));
+const checker = new LinkChecker(siteUrl, timed("memo read", () => LinkMemo.open(memoIn)));
 const seen = new Set<string>();
 // Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
 // Eleventy is still flushing when its pages are done could be read half-written.
@@ -70,11 +58,7 @@ parentPort!.on("message", (message: LinkMessage) => {
     timed("scan (last files)", () => scanAll(message.finish, true));
     const report = timed("resolve", () => checker.finish(dir, message.finish, message.last));
     if (memoOut) {
-      timed("memo write", () => {
-        mkdirSync(path.dirname(memoOut), { recursive: true });
-        writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));
-        renameSync(`${memoOut}.tmp`, memoOut);
-      });
+      timed("memo write", () => checker.writeMemo(memoOut));
     }
     parentPort!.postMessage({ ...report, reused: checker.reused, timings });
     parentPort!.close();

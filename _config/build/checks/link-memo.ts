@@ -1,0 +1,266 @@
+/**
+ * The link check's page scans kept between builds, in parts (docs/performance.md §21).
+ * Each HTML page belongs to one part by a hash of its path; a part's file holds its pages'
+ * scans (path → the page's SHA-256, ids, references, own problems) and is named by the
+ * SHA-256 of its bytes. `index.json` tells, for each part, without reading it: its file and
+ * size, a digest of its pages' paths and hashes, its count of references, the pages whose
+ * references are resolved in every build (`mustResolve`), and a Bloom filter of the names
+ * its references could target (`refKeys`). So a build reads the index and only the parts
+ * it needs (those of pages rendered afresh, those a gone name could hit, those of pages a
+ * fresh link's `#fragment` points into), and writes only the parts whose pages changed; a
+ * part whose pages are all as they were is hard-linked from the last state into the next.
+ *
+ * A part is trusted by its name, size and digest, as the search index's parts are by
+ * their key; one that is missing or does not match its name when read is as if absent:
+ * its pages are read from the output and checked in full.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Ref } from "./link-sources.ts";
+import { mustResolve, refKeys } from "./link-names.ts";
+
+const VERSION = 1;
+const INDEX = "index.json";
+/** pages per part aimed at; a part count is kept while it gives 8 to 128 pages a part */
+export const PAGES_PER_PART = 32;
+
+/**
+ * What scanning one page found: a function of its bytes alone (and the site URL and the
+ * code, which name the memo's folder).
+ */
+export interface PageScan {
+  ids: string[];
+  /** each reference (its page is the page scanned), in order */
+  refs: Omit<Ref, "file">[];
+  /** this page's own problems (messages), in order */
+  problems: string[];
+}
+
+/** A page of this build: the hash of its bytes, and its scan once made or loaded. */
+export interface PageEntry {
+  hash: string;
+  scan?: PageScan;
+}
+
+interface PartInfo {
+  file: string;
+  size: number;
+  /** `digest` of the part's pages */
+  digest: string;
+  pages: number;
+  refs: number;
+  /** pages whose references are resolved in every build */
+  always: string[];
+  /** Bloom filter (base64) of the names the part's references could target */
+  names: string;
+}
+
+interface MemoIndex {
+  version: number;
+  parts: number;
+  info: Record<string, PartInfo>;
+}
+
+/** FNV-1a (32 bits), with a seed for a second hash. */
+function fnv(text: string, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The part of a page (`parts`: a power of two). */
+export const partOf = (file: string, parts: number) => fnv(file) & (parts - 1);
+
+/** The part count for `pages` pages: the last one while it fits, else the power of two nearest PAGES_PER_PART a part. */
+export function partCount(pages: number, last?: number, perPart = PAGES_PER_PART): number {
+  if (last && pages / last >= perPart / 4 && pages / last <= perPart * 4) return last;
+  let parts = 1;
+  while (parts * perPart < pages) parts *= 2;
+  return parts;
+}
+
+/** A digest of a part's pages (path and hash each), whatever their order. */
+export function digest(pages: [string, string][]): string {
+  const hash = createHash("sha256");
+  for (const [file, page] of [...pages].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${page}\n`);
+  return hash.digest("hex");
+}
+
+const BLOOM_HASHES = 5;
+const bloomBits = (h1: number, h2: number, bits: number) => Array.from({ length: BLOOM_HASHES }, (_, i) => ((h1 + Math.imul(i, h2)) >>> 0) % bits);
+const bloomHashes = (key: string): [number, number] => [fnv(key), fnv(key, 0x9747b28c) | 1];
+
+function bloom(keys: Set<string>): string {
+  const bytes = new Uint8Array(Math.max(8, keys.size)); // 8 bits a name: about 2 % false hits
+  for (const key of keys) for (const bit of bloomBits(...bloomHashes(key), bytes.length * 8)) bytes[bit >> 3]! |= 1 << (bit & 7);
+  return Buffer.from(bytes).toString("base64");
+}
+
+/** The names of a gone set, hashed once for testing against every part's filter. */
+export type NameProbe = [number, number][];
+export const probe = (names: Iterable<string>): NameProbe => [...names].map(bloomHashes);
+
+const sha16 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex").slice(0, 16);
+
+/** The last build's memo: its index, read at once, and its parts, read when asked for. */
+export class LinkMemo {
+  readonly #dir: string;
+  readonly #index: MemoIndex;
+  readonly #loaded = new Map<number, Map<string, PageEntry & { scan: PageScan }> | undefined>();
+  readonly #filters = new Map<number, Uint8Array>();
+
+  private constructor(dir: string, index: MemoIndex) {
+    this.#dir = dir;
+    this.#index = index;
+  }
+
+  /** The memo in `dir`, or undefined when there is none or its index is damaged (every page is then scanned). */
+  static open(dir: string | undefined): LinkMemo | undefined {
+    if (!dir) return undefined;
+    try {
+      const index = JSON.parse(readFileSync(path.join(dir, INDEX), "utf8")) as MemoIndex;
+      if (index.version !== VERSION || !Number.isInteger(index.parts) || index.parts < 1 || (index.parts & (index.parts - 1)) !== 0 || !index.info || typeof index.info !== "object") return undefined;
+      const info: Record<string, PartInfo> = {};
+      for (const [part, entry] of Object.entries(index.info)) {
+        try {
+          if (statSync(path.join(dir, entry.file)).size === entry.size && Array.isArray(entry.always)) info[part] = entry;
+        } catch {
+          // a part gone (a commit cut short): as if absent
+        }
+      }
+      return new LinkMemo(dir, { ...index, info });
+    } catch {
+      return undefined;
+    }
+  }
+
+  get parts(): number {
+    return this.#index.parts;
+  }
+
+  /** How many parts were read (damaged ones included). */
+  get partsRead(): number {
+    return this.#loaded.size;
+  }
+
+  partOf(file: string): number {
+    return partOf(file, this.#index.parts);
+  }
+
+  /** Whether the part holds exactly these pages (path and hash): then what the index says of it is true of this build's pages. */
+  holds(part: number, pages: [string, string][]): boolean {
+    if (this.#loaded.has(part) && !this.#loaded.get(part)) return false; // read, and damaged
+    const info = this.#index.info[part];
+    return info !== undefined && info.pages === pages.length && info.digest === digest(pages);
+  }
+
+  isLoaded(part: number): boolean {
+    return this.#loaded.has(part);
+  }
+
+  /** The part's pages, read once; undefined if it is absent or damaged. */
+  load(part: number): Map<string, PageEntry & { scan: PageScan }> | undefined {
+    if (this.#loaded.has(part)) return this.#loaded.get(part);
+    let pages: Map<string, PageEntry & { scan: PageScan }> | undefined;
+    const info = this.#index.info[part];
+    if (info) {
+      try {
+        const bytes = readFileSync(path.join(this.#dir, info.file));
+        if (info.file === `${part}-${sha16(bytes)}.json`) {
+          pages = new Map();
+          for (const [file, { hash, ...scan }] of Object.entries(JSON.parse(bytes.toString("utf8")) as Record<string, PageScan & { hash: string }>)) pages.set(file, { hash, scan });
+        }
+      } catch {
+        pages = undefined; // damaged: as if absent
+      }
+    }
+    this.#loaded.set(part, pages);
+    return pages;
+  }
+
+  /** The last build's scan of `file`, if its bytes had SHA-256 `hash` (reads its part). */
+  scanOf(file: string, hash: string): PageScan | undefined {
+    const entry = this.load(this.partOf(file))?.get(file);
+    return entry?.hash === hash ? entry.scan : undefined;
+  }
+
+  /** References in a part, and its pages whose references are resolved in every build (from the index). */
+  summary(part: number): { refs: number; always: string[] } | undefined {
+    return this.#index.info[part];
+  }
+
+  /** Whether a reference in the part could target one of the probed names (false hits possible, no misses). */
+  mayName(part: number, names: NameProbe): boolean {
+    const info = this.#index.info[part];
+    if (!info) return true;
+    let filter = this.#filters.get(part);
+    if (!filter) this.#filters.set(part, (filter = new Uint8Array(Buffer.from(info.names, "base64"))));
+    const bits = filter.length * 8;
+    return names.some(([h1, h2]) => bloomBits(h1, h2, bits).every((bit) => (filter[bit >> 3]! & (1 << (bit & 7))) !== 0));
+  }
+
+  /** The file of a part this memo holds, for a next memo that keeps it as it is. */
+  keep(part: number): { path: string; info: PartInfo } | undefined {
+    const info = this.#index.info[part];
+    return info && { path: path.join(this.#dir, info.file), info };
+  }
+}
+
+/**
+ * Writes this build's memo into `dir` (a folder of the next state): `pages`, in `parts`
+ * parts; a part for which `kept` gives the last memo's file (its pages all unchanged) is
+ * hard-linked from there (copied where links fail), every other is written from its
+ * pages' scans. The index is written last.
+ */
+export function writeLinkMemo(dir: string, parts: number, pages: Map<string, PageEntry>, base: URL, kept: (part: number) => { path: string; info: PartInfo } | undefined): { written: number; linked: number } {
+  mkdirSync(dir, { recursive: true });
+  const byPart = new Map<number, string[]>();
+  for (const file of pages.keys()) {
+    const part = partOf(file, parts);
+    const files = byPart.get(part);
+    if (files) files.push(file);
+    else byPart.set(part, [file]);
+  }
+  const index: MemoIndex = { version: VERSION, parts, info: {} };
+  let written = 0;
+  let linked = 0;
+  for (const part of [...byPart.keys()].sort((a, b) => a - b)) {
+    const keep = kept(part);
+    if (keep) {
+      const to = path.join(dir, keep.info.file);
+      try {
+        linkSync(keep.path, to);
+      } catch {
+        copyFileSync(keep.path, to);
+      }
+      index.info[part] = keep.info;
+      linked++;
+      continue;
+    }
+    const files = byPart.get(part)!.sort();
+    const record: Record<string, PageScan & { hash: string }> = {};
+    const keys = new Set<string>();
+    const always: string[] = [];
+    let refs = 0;
+    for (const file of files) {
+      const { hash, scan } = pages.get(file)!;
+      if (!scan) throw new Error(`link memo: no scan of ${file} to keep`);
+      record[file] = { hash, ...scan };
+      refs += scan.refs.length;
+      if (mustResolve(file, scan, base)) always.push(file);
+      for (const ref of scan.refs) {
+        const names = refKeys(ref.url);
+        if (names !== true) for (const name of names) keys.add(name);
+      }
+    }
+    const json = JSON.stringify(record);
+    const file = `${part}-${sha16(json)}.json`;
+    writeFileSync(path.join(dir, file), json);
+    index.info[part] = { file, size: Buffer.byteLength(json), digest: digest(files.map((f) => [f, pages.get(f)!.hash])), pages: files.length, refs, always, names: bloom(keys) };
+    written++;
+  }
+  writeFileSync(path.join(dir, `${INDEX}.tmp`), JSON.stringify(index));
+  renameSync(path.join(dir, `${INDEX}.tmp`), path.join(dir, INDEX));
+  return { written, linked };
+}
