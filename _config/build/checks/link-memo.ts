@@ -213,7 +213,14 @@ export class LinkMemo {
  * hard-linked from there (copied where links fail), every other is written from its
  * pages' scans. The index is written last.
  */
-export function writeLinkMemo(dir: string, parts: number, pages: Map<string, PageEntry>, base: URL, kept: (part: number) => { path: string; info: PartInfo } | undefined): { written: number; linked: number } {
+export function writeLinkMemo(
+  dir: string,
+  parts: number,
+  pages: Map<string, PageEntry>,
+  base: URL,
+  kept: (part: number) => { path: string; info: PartInfo } | undefined,
+  keysOf: (url: string) => string[] | true = refKeys,
+): { written: number; linked: number } {
   mkdirSync(dir, { recursive: true });
   const byPart = new Map<number, string[]>();
   for (const file of pages.keys()) {
@@ -248,9 +255,9 @@ export function writeLinkMemo(dir: string, parts: number, pages: Map<string, Pag
       if (!scan) throw new Error(`link memo: no scan of ${file} to keep`);
       record[file] = { hash, ...scan };
       refs += scan.refs.length;
-      if (mustResolve(file, scan, base)) always.push(file);
+      if (mustResolve(file, scan, base, keysOf)) always.push(file);
       for (const ref of scan.refs) {
-        const names = refKeys(ref.url);
+        const names = keysOf(ref.url);
         if (names !== true) for (const name of names) keys.add(name);
       }
     }

@@ -47,9 +47,19 @@ export function refKeys(url: string): string[] | true {
   }
 }
 
+/** `refKeys`, remembered per URL: thousands of references share a few hundred URLs. */
+export function refKeysMemo(): (url: string) => string[] | true {
+  const keys = new Map<string, string[] | true>();
+  return (url) => {
+    let k = keys.get(url);
+    if (k === undefined) keys.set(url, (k = refKeys(url)));
+    return k;
+  };
+}
+
 /** Whether a reference could resolve to a file named in `names` (conservative: see `refKeys`). */
-export function mayTarget(url: string, names: Set<string>): boolean {
-  const keys = refKeys(url);
+export function mayTarget(url: string, names: Set<string>, keysOf: (url: string) => string[] | true = refKeys): boolean {
+  const keys = keysOf(url);
   return keys === true || keys.some((k) => names.has(k));
 }
 
@@ -62,12 +72,12 @@ export function mayTarget(url: string, names: Set<string>): boolean {
  * page whose own URL leads back to its file, it resolves to the page, present with the
  * same bytes, and passes in any build; its outcome is the same whatever else changed.
  */
-export function mustResolve(file: string, scan: { ids: string[]; refs: Omit<Ref, "file">[]; problems: string[] }, base: URL): boolean {
+export function mustResolve(file: string, scan: { ids: string[]; refs: Omit<Ref, "file">[]; problems: string[] }, base: URL, keysOf: (url: string) => string[] | true = refKeys): boolean {
   if (scan.problems.length) return true;
   let ids: Set<string> | undefined;
   let self: boolean | undefined;
   for (const ref of scan.refs) {
-    if (refKeys(ref.url) !== true) continue;
+    if (keysOf(ref.url) !== true) continue;
     const fragment = /^#([\w.~-]*)$/.exec(ref.url)?.[1];
     if (fragment === undefined || ref.what.startsWith("stylesheet") || ref.what.startsWith("script")) return true;
     ids ??= new Set(scan.ids);

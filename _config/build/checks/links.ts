@@ -17,7 +17,7 @@ import { Parser } from "htmlparser2";
 import { isFingerprinted } from "../../pages/index.ts";
 import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
 import { LinkMemo, PAGES_PER_PART, partCount, probe, writeLinkMemo, type PageEntry, type PageScan } from "./link-memo.ts";
-import { mayTarget, targetNames } from "./link-names.ts";
+import { mayTarget, refKeysMemo, targetNames } from "./link-names.ts";
 import { headersRefs, jsonRefs, xmlRefs, type Ref } from "./link-sources.ts";
 
 export { mayTarget, refKeys, targetNames } from "./link-names.ts";
@@ -67,6 +67,7 @@ export class LinkChecker {
   #parts?: number;
   #dir?: string;
   #freshReused = 0;
+  readonly #keysOf = refKeysMemo();
 
   /**
    * `siteUrl`: the absolute base URL, path prefix included; `memo`: the page scans of an
@@ -187,7 +188,7 @@ export class LinkChecker {
     if (this.#parts === undefined) throw new Error("link check: writeMemo before finish");
     const memo = this.#memo;
     const same = memo !== undefined && memo.parts === this.#parts;
-    return writeLinkMemo(dir, this.#parts, this.#pages, this.#base, (part) => (same && this.#kept.has(part) ? memo.keep(part) : undefined));
+    return writeLinkMemo(dir, this.#parts, this.#pages, this.#base, (part) => (same && this.#kept.has(part) ? memo.keep(part) : undefined), this.#keysOf);
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
@@ -296,7 +297,7 @@ export class LinkChecker {
         }
         for (const message of scan!.problems) findings.push({ check: "links", file, message });
         for (const ref of scan!.refs) {
-          if (names && !mayTarget(ref.url, names)) continue;
+          if (names && !mayTarget(ref.url, names, this.#keysOf)) continue;
           this.#refs.push({ ...ref, file });
           knownChecked++;
         }
