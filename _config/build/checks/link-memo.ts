@@ -1,10 +1,10 @@
 /**
  * The link check's page scans kept between builds, in parts (docs/performance.md §21).
  * Each HTML page belongs to one part by a hash of its path; a part's file holds its pages'
- * scans (path → the page's SHA-256, ids, references, own problems) and is named by the
- * SHA-256 of its bytes. `index.json` tells, for each part, without reading it: its file and
+ * scans (path → the page's SHA-256, ids, references, own problems) and is named by a
+ * hash of its bytes. `index.json` tells, for each part, without reading it: its file and
  * size, a digest of its pages' paths and hashes, its count of references, the pages whose
- * references are resolved in every build (`mustResolve`), and a Bloom filter of the names
+ * references are resolved in every build, and a Bloom filter of the names
  * its references could target (`refKeys`). So a build reads the index and only the parts
  * it needs (those of pages rendered afresh, those a gone name could hit, those of pages a
  * fresh link's `#fragment` points into), and writes only the parts whose pages changed; a
@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Ref } from "./link-sources.ts";
-import { mustResolve, refKeys } from "./link-names.ts";
+import { pageNames, refKeys } from "./link-names.ts";
 
 const VERSION = 1;
 const INDEX = "index.json";
@@ -89,11 +89,30 @@ export function digest(pages: [string, string][]): string {
 
 const BLOOM_HASHES = 5;
 const bloomBits = (h1: number, h2: number, bits: number) => Array.from({ length: BLOOM_HASHES }, (_, i) => ((h1 + Math.imul(i, h2)) >>> 0) % bits);
-const bloomHashes = (key: string): [number, number] => [fnv(key), fnv(key, 0x9747b28c) | 1];
 
-function bloom(keys: Set<string>): string {
-  const bytes = new Uint8Array(Math.max(8, keys.size)); // 8 bits a name: about 2 % false hits
-  for (const key of keys) for (const bit of bloomBits(...bloomHashes(key), bytes.length * 8)) bytes[bit >> 3]! |= 1 << (bit & 7);
+/** Two FNV-1a hashes of a name (two seeds, one pass), for double hashing. */
+function bloomHashes(key: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
+  }
+  return [h1 >>> 0, (h2 | 1) >>> 0];
+}
+
+/** A Bloom filter of `keys` (8 bits a name: about 2 % false hits), base64; `hashesOf` remembers names across parts. */
+function bloom(keys: Set<string>, hashesOf: (key: string) => [number, number] = bloomHashes): string {
+  const bytes = new Uint8Array(Math.max(8, keys.size));
+  const bits = bytes.length * 8;
+  for (const key of keys) {
+    const [h1, h2] = hashesOf(key);
+    for (let i = 0; i < BLOOM_HASHES; i++) {
+      const bit = ((h1 + Math.imul(i, h2)) >>> 0) % bits;
+      bytes[bit >> 3]! |= 1 << (bit & 7);
+    }
+  }
   return Buffer.from(bytes).toString("base64");
 }
 
@@ -101,7 +120,8 @@ function bloom(keys: Set<string>): string {
 export type NameProbe = [number, number][];
 export const probe = (names: Iterable<string>): NameProbe => [...names].map(bloomHashes);
 
-const sha16 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex").slice(0, 16);
+/** A part file's name: a hash of its bytes (SHA-1: a check against damage, not a secret; 88 MB at 20,000 stories in a cold build). */
+const sha16 = (data: string | Buffer) => createHash("sha1").update(data).digest("hex").slice(0, 16);
 
 /** The last build's memo: its index, read at once, and its parts, read when asked for. */
 export class LinkMemo {
@@ -230,6 +250,12 @@ export function writeLinkMemo(
     else byPart.set(part, [file]);
   }
   const index: MemoIndex = { version: VERSION, parts, info: {} };
+  const hashed = new Map<string, [number, number]>();
+  const hashesOf = (key: string) => {
+    let h = hashed.get(key);
+    if (!h) hashed.set(key, (h = bloomHashes(key)));
+    return h;
+  };
   let written = 0;
   let linked = 0;
   for (const part of [...byPart.keys()].sort((a, b) => a - b)) {
@@ -255,16 +281,12 @@ export function writeLinkMemo(
       if (!scan) throw new Error(`link memo: no scan of ${file} to keep`);
       record[file] = { hash, ...scan };
       refs += scan.refs.length;
-      if (mustResolve(file, scan, base, keysOf)) always.push(file);
-      for (const ref of scan.refs) {
-        const names = keysOf(ref.url);
-        if (names !== true) for (const name of names) keys.add(name);
-      }
+      if (pageNames(file, scan, base, keys, keysOf)) always.push(file);
     }
     const json = JSON.stringify(record);
     const file = `${part}-${sha16(json)}.json`;
     writeFileSync(path.join(dir, file), json);
-    index.info[part] = { file, size: Buffer.byteLength(json), digest: digest(files.map((f) => [f, pages.get(f)!.hash])), pages: files.length, refs, always, names: bloom(keys) };
+    index.info[part] = { file, size: Buffer.byteLength(json), digest: digest(files.map((f) => [f, pages.get(f)!.hash])), pages: files.length, refs, always, names: bloom(keys, hashesOf) };
     written++;
   }
   writeFileSync(path.join(dir, `${INDEX}.tmp`), JSON.stringify(index));

@@ -64,27 +64,32 @@ export function mayTarget(url: string, names: Set<string>, keysOf: (url: string)
 }
 
 /**
- * Whether a page's references must be resolved again in every build whatever is gone
- * (`mayTarget` holds for any names), judged from its scan and its path alone: it has own
+ * What the memo keeps of a page for later builds: the names its references could target
+ * (added to `names`), and whether its references must be resolved again in every build
+ * whatever is gone (the result), judged from its scan and its path alone: it has own
  * problems, or a reference that could resolve to any file. The one exception is a link to
  * an element of the page itself ("#main"): with a fragment-only URL of plain characters,
  * not a stylesheet or script, whose id is in the page (or "top", or a JSON-LD @id) and a
  * page whose own URL leads back to its file, it resolves to the page, present with the
  * same bytes, and passes in any build; its outcome is the same whatever else changed.
  */
-export function mustResolve(file: string, scan: { ids: string[]; refs: Omit<Ref, "file">[]; problems: string[] }, base: URL, keysOf: (url: string) => string[] | true = refKeys): boolean {
-  if (scan.problems.length) return true;
+export function pageNames(file: string, scan: { ids: string[]; refs: Omit<Ref, "file">[]; problems: string[] }, base: URL, names: Set<string>, keysOf: (url: string) => string[] | true = refKeys): boolean {
+  let always = scan.problems.length > 0;
   let ids: Set<string> | undefined;
   let self: boolean | undefined;
   for (const ref of scan.refs) {
-    if (keysOf(ref.url) !== true) continue;
+    const keys = keysOf(ref.url);
+    if (keys !== true) {
+      for (const key of keys) names.add(key);
+      continue;
+    }
+    if (always) continue;
     const fragment = /^#([\w.~-]*)$/.exec(ref.url)?.[1];
-    if (fragment === undefined || ref.what.startsWith("stylesheet") || ref.what.startsWith("script")) return true;
     ids ??= new Set(scan.ids);
-    if (!(fragment === "" || fragment === "top" || ref.noFragment || ids.has(fragment))) return true;
-    if (!(self ??= leadsBack(file, base))) return true;
+    const toItself = fragment !== undefined && !ref.what.startsWith("stylesheet") && !ref.what.startsWith("script") && (fragment === "" || fragment === "top" || ref.noFragment === true || ids.has(fragment));
+    if (!toItself || !(self ??= leadsBack(file, base))) always = true;
   }
-  return false;
+  return always;
 }
 
 /** Whether the URL of page `file` resolves, as the link check resolves it, to `file` first. */
