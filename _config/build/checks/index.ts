@@ -64,6 +64,8 @@ export interface CheckReport {
   linkScansReused: number;
   /** links resolved against this build's files in this run (fewer than `links` when unchanged pages' targets are all still there) */
   linksResolved: number;
+  /** in a build: the link memo's parts read (of the last memo's) and written afresh (of the next one's) */
+  linkMemo?: LinkReport["memo"];
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -165,6 +167,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     links: linkReport.checked,
     linkScansReused: linkReport.reused ?? 0,
     linksResolved: linkReport.resolved ?? linkReport.checked,
+    ...(linkReport.memo && { linkMemo: linkReport.memo }),
     findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
@@ -187,7 +190,8 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
         (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : "") +
-        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan; ${report.linksResolved} links resolved afresh)` : ""),
+        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan; ${report.linksResolved} links resolved afresh)` : "") +
+        (report.linkMemo?.last ? ` (link memo: ${report.linkMemo.read} of ${report.linkMemo.last} parts read, ${report.linkMemo.written} of ${report.linkMemo.next} written)` : ""),
     );
     if (report.findings.length) throw new CheckError(report.findings);
     return report;

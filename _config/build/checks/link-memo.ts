@@ -159,6 +159,11 @@ export class LinkMemo {
     return this.#index.parts;
   }
 
+  /** How many parts it holds. */
+  get count(): number {
+    return Object.keys(this.#index.info).length;
+  }
+
   /** How many parts were read (damaged ones included). */
   get partsRead(): number {
     return this.#loaded.size;

@@ -11,7 +11,7 @@
  *                   references resolved, and the report posted back
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { LinkChecker, LinkMemo } from "./links.ts";
+import { LinkChecker, LinkMemo, type LinkReport } from "./links.ts";
 
 export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[]; last?: { gone: string[]; hashes: Record<string, string> } };
 
@@ -57,10 +57,8 @@ parentPort!.on("message", (message: LinkMessage) => {
   } else {
     timed("scan (last files)", () => scanAll(message.finish, true));
     const report = timed("resolve", () => checker.finish(dir, message.finish, message.last));
-    if (memoOut) {
-      timed("memo write", () => checker.writeMemo(memoOut));
-    }
-    parentPort!.postMessage({ ...report, reused: checker.reused, timings });
+    const memo = memoOut ? timed("memo write", () => checker.writeMemo(memoOut)) : undefined;
+    parentPort!.postMessage({ ...report, reused: checker.reused, timings, ...(memo && { memo: { last: memo.last, read: memo.read, next: memo.next, written: memo.written } }) } satisfies LinkReport);
     parentPort!.close();
   }
 });

@@ -36,6 +36,8 @@ export interface LinkReport {
   reused?: number;
   /** milliseconds per part of the worker's work (the worker adds it) */
   timings?: Record<string, number>;
+  /** the memo's parts: in the last memo, read of them, and in the next one, written afresh (the rest linked as they were) */
+  memo?: { last: number; read: number; next: number; written: number };
 }
 
 const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
@@ -184,11 +186,12 @@ export class LinkChecker {
    * Writes this build's memo into `dir` (after `finish`): the parts of the last memo that
    * hold exactly this build's pages are linked as they are, the others written afresh.
    */
-  writeMemo(dir: string): { written: number; linked: number } {
+  writeMemo(dir: string): { written: number; linked: number } & LinkReport["memo"] {
     if (this.#parts === undefined) throw new Error("link check: writeMemo before finish");
     const memo = this.#memo;
     const same = memo !== undefined && memo.parts === this.#parts;
-    return writeLinkMemo(dir, this.#parts, this.#pages, this.#base, (part) => (same && this.#kept.has(part) ? memo.keep(part) : undefined), this.#keysOf);
+    const counts = writeLinkMemo(dir, this.#parts, this.#pages, this.#base, (part) => (same && this.#kept.has(part) ? memo.keep(part) : undefined), this.#keysOf);
+    return { ...counts, last: memo?.count ?? 0, read: memo?.partsRead ?? 0, next: counts.written + counts.linked };
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
