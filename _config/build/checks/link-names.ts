@@ -64,8 +64,16 @@ export function mayTarget(url: string, names: Set<string>, keysOf: (url: string)
 }
 
 /**
- * What the memo keeps of a page for later builds: the names its references could target
- * (added to `names`), and whether its references must be resolved again in every build
+ * A name as the memo's filters keep it: one trailing slash dropped ("x/" and "x" are one
+ * name there). A reference `mayTarget` lets through has a key whose filter name is that
+ * of one of the names, so a filter of its keys' filter names, probed with the names'
+ * filter names, misses none.
+ */
+export const filterName = (name: string) => (name.endsWith("/") ? name.slice(0, -1) : name);
+
+/**
+ * What the memo keeps of a page for later builds: the filter names of what its
+ * references could target (added to `names`), and whether its references must be resolved again in every build
  * whatever is gone (the result), judged from its scan and its path alone: it has own
  * problems, or a reference that could resolve to any file. The one exception is a link to
  * an element of the page itself ("#main"): with a fragment-only URL of plain characters,
@@ -80,7 +88,7 @@ export function pageNames(file: string, scan: { ids: string[]; refs: Omit<Ref, "
   for (const ref of scan.refs) {
     const keys = keysOf(ref.url);
     if (keys !== true) {
-      for (const key of keys) names.add(key);
+      for (const key of keys) names.add(filterName(key));
       continue;
     }
     if (always) continue;

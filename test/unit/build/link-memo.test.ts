@@ -160,6 +160,16 @@ describe("link check memo in parts", () => {
     assert.ok(next.partsRead < partFiles(first.memo).length / 2, `parts read: ${next.partsRead} of ${partFiles(first.memo).length}`);
   });
 
+  it("reads few parts when hundreds of files no page links to are gone (a search index written anew)", () => {
+    const chunks = (s: Site) => {
+      for (let i = 0; i < 300; i++) s[`pagefind/fragment/en_${(i * 7919).toString(16)}.pf_fragment`] = "x";
+    };
+    const first = run(newsSite(40, chunks));
+    const next = run(newsSite(40), first);
+    assert.deepEqual(next.findings, fresh(next));
+    assert.ok(next.partsRead <= 2, `parts read: ${next.partsRead} of ${partFiles(first.memo).length}`);
+  });
+
   it("reports a page taken unchanged that links to an id that disappeared from a re-rendered page", () => {
     const first = run(newsSite(40));
     const next = run(newsSite(40, (s) => (s["world/story-3/index.html"] = s["world/story-3/index.html"]!.replace(`<h2 id="sec">`, "<h2>"))), first);
