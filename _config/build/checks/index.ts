@@ -45,9 +45,10 @@ export interface CheckContext {
   /**
    * in an incremental build: the SHA-256 of a file taken unchanged from the last build's
    * output (reuse.ts), else undefined. Its bytes are those that passed the last build's
-   * html-validate and encoding checks, so those are not run on it again; its link scan
-   * comes from the memo by that hash, unread, and its links are still resolved against
-   * this build.
+   * html-validate and encoding checks, so those are not run on it again; it is not read
+   * for the link check (its scan comes from the memo's parts by its path and that hash,
+   * when needed), and its links are still resolved against this build where a target
+   * may be gone.
    */
   unchanged?(file: string): string | undefined;
   /** in a build: the folder's listing once Eleventy is done and once the steps are (made once, shared) */

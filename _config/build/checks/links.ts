@@ -264,7 +264,7 @@ export class LinkChecker {
    * bytes; one of them can only fail now if its target is gone or lost an id. So those
    * references are resolved only where their URL's last segment could name such a target
    * (`mayTarget`), and a page's scan is read from the memo only if its part's names could
-   * (or it is resolved in every build: `mustResolve`); without `last`, every one is.
+   * (or the page is resolved in every build: `pageNames`); without `last`, every one is.
    */
   finish(dir: string, files: string[], last?: { gone: string[]; hashes: Record<string, string> }): LinkReport {
     const base = this.#base;
