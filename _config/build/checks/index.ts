@@ -45,9 +45,10 @@ export interface CheckContext {
   /**
    * in an incremental build: the SHA-256 of a file taken unchanged from the last build's
    * output (reuse.ts), else undefined. Its bytes are those that passed the last build's
-   * html-validate and encoding checks, so those are not run on it again; its link scan
-   * comes from the memo by that hash, unread, and its links are still resolved against
-   * this build.
+   * html-validate and encoding checks, so those are not run on it again; it is not read
+   * for the link check (its scan comes from the memo's parts by its path and that hash,
+   * when needed), and its links are still resolved against this build where a target
+   * may be gone.
    */
   unchanged?(file: string): string | undefined;
   /** in a build: the folder's listing once Eleventy is done and once the steps are (made once, shared) */
@@ -64,6 +65,8 @@ export interface CheckReport {
   linkScansReused: number;
   /** links resolved against this build's files in this run (fewer than `links` when unchanged pages' targets are all still there) */
   linksResolved: number;
+  /** in a build: the link memo's parts read (of the last memo's) and written afresh (of the next one's) */
+  linkMemo?: LinkReport["memo"];
   findings: Finding[];
   /** milliseconds per check */
   timings: Record<string, number>;
@@ -98,12 +101,13 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   // The link check's worker scans pages as Eleventy writes them (in a build), then the
   // rest of Eleventy's pages once it is done, while the steps run; html-validate (worker
   // threads too) starts on Eleventy's pages then. Both finish on the complete folder.
-  // The link check's page scans are a memo too (by page bytes, under the site URL and the
-  // code fingerprint); only a build has a cache to keep them in.
-  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}.json`) : undefined);
+  // The link check's page scans are a memo too (a folder of parts, link-memo.ts: by page
+  // path and bytes, under the site URL and the code fingerprint); only a build has a cache
+  // to keep them in.
+  const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}`) : undefined);
   const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
   const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut });
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() });
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
@@ -147,7 +151,11 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     await linkWorker.terminate();
     throw error;
   }
+  const finishing = performance.now();
   const linkReport = await linking;
+  // What the link check adds once the steps are done (the build waits for it), and its parts.
+  recordPhase("check: links (after the steps)", performance.now() - finishing);
+  for (const [part, ms] of Object.entries(linkReport.timings ?? {})) recordPhase(`check: links: ${part}`, ms);
   const seen = new Set(early);
   const encoding = await time("encoding", () => replacementCharacters(dir, files.filter((f) => !known.has(f))));
   const first = await validating;
@@ -160,6 +168,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     links: linkReport.checked,
     linkScansReused: linkReport.reused ?? 0,
     linksResolved: linkReport.resolved ?? linkReport.checked,
+    ...(linkReport.memo && { linkMemo: linkReport.memo }),
     findings: [...html.findings, ...linkReport.findings, ...encoding],
     timings,
   };
@@ -182,7 +191,8 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
       `Checked ${report.pages} pages with html-validate (${t["html-validate"]} ms) and ${report.links} links (${t.links} ms)` +
         (report.findings.length ? `: ${report.findings.length} problems` : ": no problems") +
         (report.cachedPages ? ` (${report.cachedPages} pages unchanged since the last check)` : "") +
-        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan; ${report.linksResolved} links resolved afresh)` : ""),
+        (report.linkScansReused ? ` (${report.linkScansReused} pages' links taken from the last scan; ${report.linksResolved} links resolved afresh)` : "") +
+        (report.linkMemo?.last ? ` (link memo: ${report.linkMemo.read} of ${report.linkMemo.last} parts read, ${report.linkMemo.written} of ${report.linkMemo.next} written)` : ""),
     );
     if (report.findings.length) throw new CheckError(report.findings);
     return report;

@@ -2,35 +2,34 @@
  * Worker-thread entry of the link check (_config/build/checks/links.ts), off the main thread
  * so Eleventy and Pagefind's pipe keep it. Messages, in order:
  *   { file, html }  a page as Eleventy writes it (during the build)
- *   { known }       files taken unchanged from the last build, with their hashes: their
- *                   scans come from the memo, unread
+ *   { known }       files taken unchanged from the last build, with their hashes: pages
+ *                   are not read (their scans come from the memo's parts, when needed)
  *   { scan }        every file Eleventy wrote: those not yet seen are read from disk
  *   { finish }      the final list of files (after the post-build steps), and in an
  *                   incremental build the last output's files that are gone and the
  *                   last hashes of the pages scanned afresh: the rest is read, the
  *                   references resolved, and the report posted back
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { LinkChecker, type PageScan } from "./links.ts";
+import { LinkChecker, LinkMemo, type LinkReport } from "./links.ts";
 
 export type LinkMessage = { file: string; html: string } | { known: [string, string][] } | { scan: string[] } | { finish: string[]; last?: { gone: string[]; hashes: Record<string, string> } };
 
-/** `memoIn`/`memoOut`: the page scans of the last build (read) and of this one (written), JSON files */
-const { dir, siteUrl, memoIn, memoOut } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string };
-
-function readMemo(file: string | undefined): Record<string, PageScan> | undefined {
-  if (!file) return undefined;
+/** `memoIn`/`memoOut`: the folders of the page scans of the last build (read) and of this one (written), link-memo.ts; `startedAt`: when the worker was asked for (Date.now()) */
+const { dir, siteUrl, memoIn, memoOut, startedAt } = workerData as { dir: string; siteUrl: string; memoIn?: string; memoOut?: string; startedAt?: number };
+/** milliseconds spent in each part of the worker's work, posted with the report (NEWSROOM_TIMINGS=1 shows them) */
+const timings: Record<string, number> = {};
+if (startedAt !== undefined) timings["start-up"] = Date.now() - startedAt;
+const timed = <T>(name: string, fn: () => T): T => {
+  const start = performance.now();
   try {
-    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return value && typeof value === "object" ? (value as Record<string, PageScan>) : undefined;
-  } catch {
-    return undefined; // none yet, or damaged: every page is scanned
+    return fn();
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - start;
   }
-}
+};
 
-const checker = new LinkChecker(siteUrl, readMemo(memoIn));
+const checker = new LinkChecker(siteUrl, timed("memo read", () => LinkMemo.open(memoIn)));
 const seen = new Set<string>();
 // Feeds, sitemaps and `_headers` are read at the end only: they are few, and a file
 // Eleventy is still flushing when its pages are done could be read half-written.
@@ -44,24 +43,22 @@ const scanAll = (files: string[], all = false) => {
 parentPort!.on("message", (message: LinkMessage) => {
   if ("html" in message) {
     seen.add(message.file);
-    checker.scan(message.file, message.html);
+    timed("scan (pages as written)", () => checker.scan(message.file, message.html));
   } else if ("known" in message) {
-    for (const [file, hash] of message.known) {
-      if (seen.has(file) || !file.endsWith(".html")) continue;
-      seen.add(file);
-      checker.scanKnown(dir, file, hash);
-    }
+    timed("known pages", () => {
+      for (const [file, hash] of message.known) {
+        if (seen.has(file) || !file.endsWith(".html")) continue;
+        seen.add(file);
+        checker.scanKnown(dir, file, hash);
+      }
+    });
   } else if ("scan" in message) {
-    scanAll(message.scan);
+    timed("scan (after Eleventy)", () => scanAll(message.scan));
   } else {
-    scanAll(message.finish, true);
-    const report = checker.finish(dir, message.finish, message.last);
-    if (memoOut) {
-      mkdirSync(path.dirname(memoOut), { recursive: true });
-      writeFileSync(`${memoOut}.tmp`, JSON.stringify(checker.memo()));
-      renameSync(`${memoOut}.tmp`, memoOut);
-    }
-    parentPort!.postMessage({ ...report, reused: checker.reused });
+    timed("scan (last files)", () => scanAll(message.finish, true));
+    const report = timed("resolve", () => checker.finish(dir, message.finish, message.last));
+    const memo = memoOut ? timed("memo write", () => checker.writeMemo(memoOut)) : undefined;
+    parentPort!.postMessage({ ...report, reused: checker.reused, timings, ...(memo && { memo: { last: memo.last, read: memo.read, next: memo.next, written: memo.written } }) } satisfies LinkReport);
     parentPort!.close();
   }
 });

@@ -16,7 +16,12 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { isFingerprinted } from "../../pages/index.ts";
 import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
+import { LinkMemo, PAGES_PER_PART, partCount, probe, writeLinkMemo, type PageEntry, type PageScan } from "./link-memo.ts";
+import { mayTarget, refKeysMemo, targetNames } from "./link-names.ts";
 import { headersRefs, jsonRefs, xmlRefs, type Ref } from "./link-sources.ts";
+
+export { mayTarget, refKeys, targetNames } from "./link-names.ts";
+export { LinkMemo, type PageScan } from "./link-memo.ts";
 
 /** Pages or files that keep names we don't choose (so can't carry a content hash). */
 const UNHASHED_OK = [/^\/pagefind\//];
@@ -29,51 +34,57 @@ export interface LinkReport {
   resolved?: number;
   /** pages whose scan came from the memo (the worker adds it) */
   reused?: number;
+  /** milliseconds per part of the worker's work (the worker adds it) */
+  timings?: Record<string, number>;
+  /** the memo's parts: in the last memo, read of them, and in the next one, written afresh (the rest linked as they were) */
+  memo?: { last: number; read: number; next: number; written: number };
 }
 
 const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
-
-/**
- * What scanning one page found: a function of its bytes alone (and the site URL and the
- * code, which name the memo's file), so a page with the same bytes as one scanned by an
- * earlier build reuses it. Resolving the references (`finish`) always runs on every
- * page's references against this build's files and ids: a page linking to a page that
- * disappeared, or to an id that is gone, is reported though its own bytes are unchanged.
- */
-export interface PageScan {
-  ids: string[];
-  /** each reference (its page is the page scanned), in order */
-  refs: Omit<Ref, "file">[];
-  /** this page's own problems (messages), in order */
-  problems: string[];
-}
 
 /** Collects the ids and references of output files, then resolves them all at once. */
 export class LinkChecker {
   readonly #base: URL;
   readonly #refs: Ref[] = [];
-  /** pages taken unchanged from the last build (`scanKnown`): their references, resolved in `finish` only where a target may be gone */
-  readonly #known: { file: string; refs: PageScan["refs"] }[] = [];
   readonly #ids = new Map<string, Set<string>>();
   readonly #findings: Finding[] = [];
-  readonly #memo?: Record<string, PageScan>;
-  readonly #next: Record<string, PageScan> = {};
-  #reused = 0;
+  /** the last build's page scans, read part by part (link-memo.ts) */
+  readonly #memo?: LinkMemo;
+  readonly #perPart: number;
+  /** this build's HTML pages: the hash of each one's bytes and, once made or loaded, its scan */
+  readonly #pages = new Map<string, PageEntry>();
+  /** this build's scans by page hash: a page with the bytes of another is scanned once */
+  readonly #byHash = new Map<string, PageScan>();
+  /**
+   * pages taken unchanged from the last build (`scanKnown`), in order: their scans come from
+   * the memo when needed, and their references are resolved in `finish` only where a
+   * target may be gone; one whose scan the memo lacks is read and checked in full
+   */
+  readonly #known = new Set<string>();
+  /** this build's pages by part of the last memo (fixed by `finish`) */
+  #groups = new Map<number, [string, string][]>();
+  /** parts of the last memo that hold exactly this build's pages in them: kept as they are */
+  readonly #kept = new Set<number>();
+  /** the next memo's part count (fixed by `finish`) */
+  #parts?: number;
+  #dir?: string;
+  #freshReused = 0;
+  readonly #keysOf = refKeysMemo();
 
-  /** `siteUrl`: the absolute base URL, path prefix included; `memo`: scans of an earlier build, by page hash (SHA-256, hex). */
-  constructor(siteUrl: string, memo?: Record<string, PageScan>) {
+  /**
+   * `siteUrl`: the absolute base URL, path prefix included; `memo`: the page scans of an
+   * earlier build (by page path and the SHA-256 of its bytes); `pagesPerPart`: the size
+   * of the next memo's parts (tests make it small).
+   */
+  constructor(siteUrl: string, memo?: LinkMemo, options: { pagesPerPart?: number } = {}) {
     this.#base = new URL(siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
     this.#memo = memo;
+    this.#perPart = options.pagesPerPart ?? PAGES_PER_PART;
   }
 
-  /** This build's page scans, by page hash (the memo for the next build). */
-  memo(): Record<string, PageScan> {
-    return this.#next;
-  }
-
-  /** Pages whose scan came from the memo. */
+  /** Pages whose scan came from the memo (or from a page of this build with the same bytes). */
   get reused(): number {
-    return this.#reused;
+    return this.#freshReused + this.#known.size;
   }
 
   /** Reads one output file (site path `file`, e.g. "/world/x/index.html"); other types are ignored. */
@@ -92,30 +103,95 @@ export class LinkChecker {
 
   /**
    * A file taken unchanged from the last build's output, with the SHA-256 of its bytes
-   * (the manifest's): a page's scan comes from the memo without reading it; anything
-   * else (or a page the memo lacks) is read as `scanFile` reads it.
+   * (the manifest's): a page is not read (its scan comes from the memo in `finish`, when
+   * needed); anything else, or any page when there is no memo, is read as `scanFile` reads it.
    */
   scanKnown(dir: string, file: string, hash: string): void {
-    if (isHtml(file) && (this.#next[hash] ?? this.#memo?.[hash])) this.#page(file, hash, undefined, true);
-    else this.scanFile(dir, file);
+    if (!isHtml(file) || !this.#memo) return this.scanFile(dir, file);
+    this.#dir = dir;
+    this.#pages.set(file, { hash });
+    this.#known.add(file);
   }
 
-  /** A page by the SHA-256 of its bytes: its scan from this build or the memo, else made from `text`. */
-  #page(file: string, key: string, text: string | undefined, known = false): void {
-    let page = this.#next[key] ?? this.#memo?.[key];
-    if (page) this.#reused++;
+  /** A page read now: its scan from the memo or this build (same path or bytes), else made from `text`. */
+  #page(file: string, hash: string, text: string): void {
+    let page = this.#memo?.scanOf(file, hash) ?? this.#byHash.get(hash);
+    if (page) this.#freshReused++;
     else {
-      if (text === undefined) throw new Error(`link check: ${file} has no scan to reuse and was not read`);
       const refs: Ref[] = [];
       const findings: Finding[] = [];
       const ids = this.#scanPage(file, text, true, refs, findings);
       page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
     }
-    this.#next[key] = page;
+    this.#byHash.set(hash, page);
+    this.#pages.set(file, { hash, scan: page });
     this.#ids.set(file, new Set(page.ids));
-    if (known) this.#known.push({ file, refs: page.refs });
-    else for (const ref of page.refs) this.#refs.push({ ...ref, file });
+    for (const ref of page.refs) this.#refs.push({ ...ref, file });
     for (const message of page.problems) this.#findings.push({ check: "links", file, message });
+  }
+
+  /**
+   * The scan of a page taken unchanged, from its part of the memo. If the part lacks it
+   * (damaged, gone), the part is not kept as it is, and each of its unchanged pages that
+   * has no scan is read and checked in full, as a page the memo lacks always was.
+   */
+  #knownScan(file: string): PageScan | undefined {
+    const memo = this.#memo!;
+    const part = memo.partOf(file);
+    const loaded = memo.load(part);
+    const take = (f: string) => {
+      const page = this.#pages.get(f)!;
+      if (page.scan || !this.#known.has(f)) return true;
+      const entry = loaded?.get(f);
+      if (entry?.hash !== page.hash) return false;
+      page.scan = entry.scan;
+      this.#ids.set(f, new Set(entry.scan.ids));
+      return true;
+    };
+    if (!take(file)) {
+      this.#kept.delete(part);
+      for (const [f] of this.#groups.get(part) ?? [[file]]) if (!take(f)) this.#readKnown(f);
+    }
+    return this.#pages.get(file)!.scan;
+  }
+
+  /** A page taken unchanged whose scan the memo lacks: read now, and checked in full. */
+  #readKnown(file: string): void {
+    this.#known.delete(file);
+    const text = readFileSync(path.join(this.#dir!, file), "utf8");
+    this.#page(file, createHash("sha256").update(text).digest("hex"), text);
+  }
+
+  /**
+   * Fixes the next memo's parts, and which parts of the last memo hold exactly this
+   * build's pages (kept as they are); every unchanged page in another part gets its scan
+   * (the next memo writes that part afresh).
+   */
+  #settle(): void {
+    const memo = this.#memo;
+    this.#parts = partCount(this.#pages.size, memo?.parts, this.#perPart);
+    if (!memo) return;
+    this.#groups = new Map();
+    for (const [file, { hash }] of this.#pages) {
+      const part = memo.partOf(file);
+      const group = this.#groups.get(part);
+      if (group) group.push([file, hash]);
+      else this.#groups.set(part, [[file, hash]]);
+    }
+    if (this.#parts === memo.parts) for (const [part, group] of this.#groups) if (memo.holds(part, group)) this.#kept.add(part);
+    for (const file of [...this.#known]) if (!this.#kept.has(memo.partOf(file))) this.#knownScan(file);
+  }
+
+  /**
+   * Writes this build's memo into `dir` (after `finish`): the parts of the last memo that
+   * hold exactly this build's pages are linked as they are, the others written afresh.
+   */
+  writeMemo(dir: string): { written: number; linked: number } & LinkReport["memo"] {
+    if (this.#parts === undefined) throw new Error("link check: writeMemo before finish");
+    const memo = this.#memo;
+    const same = memo !== undefined && memo.parts === this.#parts;
+    const counts = writeLinkMemo(dir, this.#parts, this.#pages, this.#base, (part) => (same && this.#kept.has(part) ? memo.keep(part) : undefined), this.#keysOf);
+    return { ...counts, last: memo?.count ?? 0, read: memo?.partsRead ?? 0, next: counts.written + counts.linked };
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
@@ -180,43 +256,60 @@ export class LinkChecker {
     return ids;
   }
 
-  /** Resolves every reference against `files` (every site path in the build) and reports. */
   /**
-   * Resolves every reference against `files`. `last` (an incremental build): the files
-   * of the last build's output that are gone, and the last hash of each page scanned
-   * afresh. A page taken unchanged (`scanKnown`) passed the last build's check, and its
-   * references' own problems are functions of its bytes; one of them can only fail now
-   * if its target is gone or lost an id. So those references are resolved only where
-   * their URL's last segment could name such a target (`mayTarget`); without `last`,
-   * every one is.
+   * Resolves every reference against `files` (every site path in the build) and reports.
+   * `last` (an incremental build): the files of the last build's output that are gone,
+   * and the last hash of each page scanned afresh. A page taken unchanged (`scanKnown`)
+   * passed the last build's check, and its references' own problems are functions of its
+   * bytes; one of them can only fail now if its target is gone or lost an id. So those
+   * references are resolved only where their URL's last segment could name such a target
+   * (`mayTarget`), and a page's scan is read from the memo only if its part's names could
+   * (or the page is resolved in every build: `pageNames`); without `last`, every one is.
    */
   finish(dir: string, files: string[], last?: { gone: string[]; hashes: Record<string, string> }): LinkReport {
     const base = this.#base;
-    const findings = [...this.#findings];
+    const findings = this.#findings;
     const present = new Set(files);
+    this.#dir ??= dir;
+    this.#settle();
+    const memo = this.#memo;
     let knownChecked = 0;
-    let knownTotal = 0;
-    if (this.#known.length) {
+    if (memo && this.#known.size) {
       const gone = new Set(last?.gone ?? []);
       if (last) {
         for (const [file, hash] of Object.entries(last.hashes)) {
-          const before = this.#memo?.[hash];
+          const before = memo.scanOf(file, hash);
           const now = this.#ids.get(file);
           if (!before || !now || before.ids.some((id) => !now.has(id))) gone.add(file); // an id may be gone
         }
       }
       const names = last ? targetNames(gone) : undefined;
-      for (const { file, refs } of this.#known) {
-        knownTotal += refs.length;
-        for (const ref of refs) {
-          if (names && !mayTarget(ref.url, names)) continue;
+      const probed = names?.size ? probe(names) : undefined;
+      const named = new Map<number, boolean>();
+      const mayName = (part: number) => {
+        if (!named.has(part)) named.set(part, probed !== undefined && memo.mayName(part, probed));
+        return named.get(part)!;
+      };
+      for (const file of [...this.#known]) {
+        let scan = this.#pages.get(file)!.scan;
+        if (!scan) {
+          const part = memo.partOf(file);
+          if (names && present.has(file) && !memo.summary(part)?.always.includes(file) && !mayName(part)) continue; // none of its references can fail now
+          scan = this.#knownScan(file);
+          if (!this.#known.has(file)) continue; // read and checked in full
+        }
+        for (const message of scan!.problems) findings.push({ check: "links", file, message });
+        for (const ref of scan!.refs) {
+          if (names && !mayTarget(ref.url, names, this.#keysOf)) continue;
           this.#refs.push({ ...ref, file });
           knownChecked++;
         }
       }
     }
-    // A target that was not scanned (a caller scanning only some files): read its ids only.
+    // A target that was not scanned (a caller scanning only some files): read its ids only;
+    // one taken unchanged: its ids from the memo.
     const idsOfFile = (file: string) => {
+      if (!this.#ids.has(file) && this.#known.has(file)) this.#knownScan(file);
       if (!this.#ids.has(file)) this.#ids.set(file, isHtml(file) ? this.#scanPage(file, readFileSync(path.join(dir, file), "utf8"), false) : new Set());
       return this.#ids.get(file)!;
     };
@@ -274,47 +367,26 @@ export class LinkChecker {
         }
       }
     }
-    return { findings, checked: this.#refs.length - knownChecked + knownTotal, resolved: this.#refs.length };
+    return { findings: [...findings], checked: this.#refs.length - knownChecked + this.#knownRefs(), resolved: this.#refs.length };
+  }
+
+  /** The references of the pages taken unchanged, counted from their scans or, for a part not read, from the memo's index. */
+  #knownRefs(): number {
+    let total = 0;
+    const unread = new Set<number>();
+    for (const file of this.#known) {
+      const scan = this.#pages.get(file)!.scan;
+      if (scan) total += scan.refs.length;
+      else unread.add(this.#memo!.partOf(file));
+    }
+    // such a part holds exactly this build's pages in it (`#settle`): all but those unread have scans
+    for (const part of unread) total += this.#memo!.summary(part)!.refs - (this.#groups.get(part) ?? []).reduce((n, [f]) => n + (this.#pages.get(f)!.scan?.refs.length ?? 0), 0);
+    return total;
   }
 
 }
 
 /** Checks links in every HTML and XML output. `siteUrl` is the absolute base URL (path prefix included). */
-/**
- * The last URL segments that could name one of `files` ("/world/x/index.html": "index.html",
- * "index", "x", "x/"; "/img/a.jpg": "a.jpg", "a"; the root page: "/"), raw and decoded.
- */
-export function targetNames(files: Iterable<string>): Set<string> {
-  const names = new Set<string>();
-  for (const file of files) {
-    const parts = file.split("/");
-    const name = parts.at(-1) ?? "";
-    names.add(name).add(name.replace(/\.[^.]*$/, ""));
-    if (/^index\.html?$/.test(name)) {
-      const folder = parts.at(-2) ?? "";
-      names.add(folder).add(`${folder}/`);
-    }
-  }
-  return names;
-}
-
-/** Whether a reference could resolve to a file named in `names` (conservative: a URL ending in ".", "..", or nothing at all always could). */
-export function mayTarget(url: string, names: Set<string>): boolean {
-  const bare = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/^\/\/[^/]*/, "").replace(/[?#].*$/s, "");
-  const trimmed = bare.endsWith("/") ? bare.slice(0, -1) : bare;
-  const last = trimmed.split("/").at(-1) ?? "";
-  if (last === "" && !bare.startsWith("/")) return true; // "", "./": the page's own folder
-  if (last === "." || last === "..") return true;
-  const seg = bare.endsWith("/") ? `${last}/` : last;
-  if (names.has(seg) || names.has(last)) return true;
-  try {
-    const decoded = decodeURIComponent(seg);
-    return names.has(decoded) || names.has(decodeURIComponent(last));
-  } catch {
-    return true;
-  }
-}
-
 export function checkLinks(dir: string, files: string[], siteUrl: string): LinkReport {
   const checker = new LinkChecker(siteUrl);
   for (const file of files) checker.scanFile(dir, file);
