@@ -11,6 +11,7 @@ import path from "node:path";
 import { setTimeout } from "node:timers/promises";
 import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
+import { isStandardCheck } from "./checks/index.ts";
 import { indexSearch } from "./search.ts";
 import { markMemory, recordPhase, timePhase } from "../util/index.ts";
 import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "../cache/index.ts";
@@ -115,8 +116,8 @@ export function storiesPerPass(): number {
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  // Whole builds only can stand for another (prelude.ts): default steps, checks, no extra configuration.
-  const complete = options.steps === undefined && (options.checks?.length ?? 0) > 0 && !options.configure;
+  // Whole builds only can stand for another (prelude.ts): default steps, the project's own checks, no extra configuration.
+  const complete = options.steps === undefined && (options.checks?.length ?? 0) > 0 && options.checks!.every(isStandardCheck) && !options.configure;
   const prelude = options.prelude ?? (await prepareBuild({ root: options.root, input: options.input, output: options.output, cache: options.cache, clean: options.clean, complete }));
   const { root, output, inputDir: inputAbs, dataDir, cacheRoot, build, fingerprint, inputs, key } = prelude;
   // Nothing to build (settled.ts): the last good output stands.

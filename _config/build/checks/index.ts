@@ -184,7 +184,7 @@ function replacementCharacters(dir: string, files: string[]): Finding[] {
 
 /** The checks as one step for buildSite: throws CheckError on any finding. */
 export function postBuildChecks(log: (line: string) => void = () => undefined) {
-  return async (dir: string, ctx: CheckContext): Promise<CheckReport> => {
+  const check = async (dir: string, ctx: CheckContext): Promise<CheckReport> => {
     const report = await inspectBuild(dir, ctx);
     const t = report.timings;
     log(
@@ -197,4 +197,14 @@ export function postBuildChecks(log: (line: string) => void = () => undefined) {
     if (report.findings.length) throw new CheckError(report.findings);
     return report;
   };
+  standardChecks.add(check);
+  return check;
+}
+
+/** The functions postBuildChecks made: a build checked by them can stand for another (settled, _config/cache/). */
+const standardChecks = new WeakSet<object>();
+
+/** Whether `check` is the project's own checks (postBuildChecks), not another function. */
+export function isStandardCheck(check: object): boolean {
+  return standardChecks.has(check);
 }
