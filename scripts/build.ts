@@ -9,7 +9,7 @@
  * changed and dist/ is as the last build left it, it says so and stops, without loading
  * Eleventy (docs/performance.md, section 22).
  */
-import { prepareBuild, summaryLine } from "../_config/cache/index.ts";
+import { prepareBuild, settledResult, summaryLine } from "../_config/cache/index.ts";
 import { memoryLines, timingLines } from "../_config/util/index.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
@@ -22,8 +22,7 @@ try {
   const clean = process.argv.slice(2).includes("--clean");
   const prelude = await prepareBuild({ clean, complete: true });
   if (prelude.settled) {
-    const pages = prelude.settled.pages;
-    console.log(summaryLine({ changes: { pages, changedPages: 0, changed: [], removed: [] }, reused: [], compared: true, pagesReused: pages, settled: true }));
+    console.log(summaryLine(settledResult(prelude.settled.pages)));
     console.log(`Nothing to build: ${prelude.output} stands as the last build left it (${took()})`);
   } else {
     const { buildSite, postBuildChecks } = await import("../_config/build/index.ts");

@@ -19,9 +19,9 @@ import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "../util/index.ts";
 import { planReuse } from "./reuse.ts";
-import { prepareBuild, recordSettled, type BuildPrelude } from "../cache/index.ts";
+import { prepareBuild, recordSettled, settledResult, type BuildPrelude } from "../cache/index.ts";
 import { currentWriter, excludeTemplates, forgetTemplateSources } from "../eleventy/index.ts";
-import { resolveBuild, setReusePlan } from "../site/index.ts";
+import { setReusePlan } from "../site/index.ts";
 
 export { removeTree } from "../util/index.ts";
 
@@ -123,7 +123,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Nothing to build (settled.ts): the last good output stands.
   if (prelude.settled && complete) {
     await removeAbandonedStaging(output);
-    return { output, files: 0, changes: { pages: prelude.settled.pages, changedPages: 0, changed: [], removed: [] }, reused: [], compared: true, pagesReused: prelude.settled.pages, settled: true };
+    return { output, files: 0, ...settledResult(prelude.settled.pages) };
   }
   const cache = await openBuildCache(cacheRoot, fingerprint, options.clean ?? false);
   const manifest = new OutputManifest();
@@ -207,7 +207,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     stepsDone.catch(() => undefined); // reported by the await below
     const finalFiles = stepsDone.then(() => siteFiles(staging));
     finalFiles.catch(() => undefined);
-    const siteUrl = loadSite(path.resolve(input, "../_data")).url;
+    const siteUrl = loadSite(dataDir).url;
     checks = (async () => {
       const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f), listings: { written: writtenFiles, final: finalFiles } };
       const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));

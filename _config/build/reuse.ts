@@ -29,10 +29,10 @@ import { DateTime } from "luxon";
 import { isPublic, loadSite, yearOf, type BuildInfo } from "../content/index.ts";
 import { NEWS_WINDOW_DAYS, sitemapHead } from "../pages/index.ts";
 import { isArticlePath, storyRecord, storyStub, type ArticleItem, type ReusedPage, type ReusePlan, type StoryRecord } from "../site/index.ts";
-import { sha256, type BuildCache } from "../cache/index.ts";
+import { outputEnv, sha256, type BuildCache, type InputHashes } from "../cache/index.ts";
 import { urlOfFile } from "./checks/index.ts";
 import type { OutputManifest } from "./manifest.ts";
-import { outputEnv, type InputHashes } from "../cache/index.ts";
+import { inParallel } from "../util/index.ts";
 
 const STATE_FILE = "reuse.json";
 const REUSE_VERSION = 2;
@@ -276,21 +276,11 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         const hash = cache.lastFiles?.[f];
         if (hash) manifest.addKnown(f, hash, search);
       }
-      // Folders first, a level at a time, many at once (a story folder each: 20,000 at 20,000 stories).
-      const dirs = new Set<string>();
-      for (const f of list) for (let d = path.posix.dirname(f); d !== "/" && !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
-      const levels = new Map<number, string[]>();
-      for (const d of dirs) {
-        const depth = d.split("/").length;
-        const level = levels.get(depth);
-        if (level) level.push(d);
-        else levels.set(depth, [d]);
-      }
-      const makeDir = (d: string) => mkdir(path.join(staging, d)).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== "EEXIST") throw e;
-      });
-      for (const depth of [...levels.keys()].sort((a, b) => a - b)) await inBatches(levels.get(depth)!, makeDir);
-      await inBatches(list, (f) => link(path.join(output, f), path.join(staging, f)));
+      // Folders first (a story folder each: 20,000 at 20,000 stories), many at once: a
+      // recursive mkdir takes a parent another one made meanwhile as it finds it.
+      const dirs = new Set(list.map((f) => path.dirname(path.join(staging, f))));
+      await inParallel([...dirs], (dir) => mkdir(dir, { recursive: true }), 256);
+      await inParallel(list, (f) => link(path.join(output, f), path.join(staging, f)), 256);
     },
     counts: () => ({ pagesReused: [...reusedPages].filter((p) => !rendered.has(p)).length, storiesReused: reusedStories.size }),
     async capture() {
@@ -377,9 +367,4 @@ export function clockHorizon(stories: Pick<StoryEntry, "public" | "draft" | "dat
     }
   }
   return anyPublic ? horizon : now;
-}
-
-/** `fn` over `items`, 256 at a time. */
-async function inBatches<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += 256) await Promise.all(items.slice(i, i + 256).map(fn));
 }

@@ -20,6 +20,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256 } from "./build-cache.ts";
 import { filesIn } from "./fingerprint.ts";
 
 const SETTLED_FILE = "settled.json";
@@ -53,8 +54,6 @@ interface SettledState {
   dirs: [string, number, number][];
 }
 
-const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-
 function hashFolder(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const files = filesIn(dir)
@@ -84,6 +83,11 @@ export function settledKey(inputs: InputHashes, fingerprint: string, production:
     for (const [rel, h] of files) hash.update(`${label}:${rel}\0${h}\0`);
   }
   return hash.digest("hex");
+}
+
+/** What a settled build reports (buildSite's result, the summary line): every page unchanged, none rendered. */
+export function settledResult(pages: number) {
+  return { changes: { pages, changedPages: 0, changed: [] as string[], removed: [] as string[] }, reused: [] as string[], compared: true, pagesReused: pages, settled: true };
 }
 
 const statOf = (file: string) => statSync(file, { throwIfNoEntry: false });

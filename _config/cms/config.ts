@@ -113,13 +113,13 @@ function mapFields(entries: Record<string, unknown>, schema: z.ZodType, labelFor
   return Object.keys(entries).map((slug) => ({ ...fieldOf(slug, json, true), label: labelFor(slug) }));
 }
 
-/** The whole Decap configuration object (key order is the output's order). */
 /**
  * A folder collection of markdown files with front matter, one file per entry named by
  * its slug; photos are stored beside the file that uses them (media paths relative to it).
  */
 const MARKDOWN_FOLDER = { slug: "{{slug}}", extension: "md", format: "frontmatter", create: true, media_folder: "", public_folder: "" } as const;
 
+/** The whole Decap configuration object (key order is the output's order). */
 export function cmsConfig(ctx: CmsContext): Record<string, unknown> {
   const { site, sections, authors } = ctx;
   const cms = site.cms;

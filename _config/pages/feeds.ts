@@ -19,7 +19,6 @@ import type { SiteData } from "../content/index.ts";
 import { logoUrl } from "./jsonld.ts";
 import { fingerprintHtml } from "./assets.ts";
 
-/** How many stories a feed carries (newest first). */
 /**
  * The `updated` of a feed with no entries: the site's newest public story's date, so
  * the feed's bytes change when the site does and not at every build (hosts upload only
@@ -30,6 +29,7 @@ export function emptyFeedUpdated(ctx: Pick<PageContext, "collections" | "build" 
   return isoDate(newest ? newest.date : ctx.build.now, ctx.site.timezone);
 }
 
+/** How many stories a feed carries (newest first). */
 export const FEED_LIMIT = 50;
 
 export interface FeedAuthor {

@@ -33,11 +33,11 @@ export async function removeTree(dir: string): Promise<void> {
   }
 }
 
-/** `fn` on every item, at most 32 in flight (file system calls on libuv's threads). */
-async function inParallel(items: string[], fn: (item: string) => Promise<unknown>): Promise<void> {
+/** `fn` on every item, at most `limit` in flight (file system calls on libuv's threads). */
+export async function inParallel<T>(items: T[], fn: (item: T) => Promise<unknown>, limit = 32): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await fn(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(32, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -94,6 +94,14 @@ async function buildHere(dir: string, _args: string[] = [], env: Record<string, 
     return { stdout: "", stderr: String((error as Error).stack ?? error), code: 1 };
   }
 }
+/** A clean build of `dir`'s inputs (no dist/, no build state; its image cache) writes exactly `dir`'s dist/. */
+async function assertSameAsCleanBuild(dir: string, env: Record<string, string> = {}): Promise<void> {
+  const clean = await copyFolder(dir, ["dist", ".cache"], path.join(work, `clean-of-${path.basename(dir)}`));
+  await cp(path.join(dir, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
+  ok(await buildHere(clean, [], env), "the clean build");
+  assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+}
+
 after(async () => {
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
@@ -181,10 +189,7 @@ describe("the build cache", () => {
     const said = ok(await buildHere(dir, [], later), "the build after its date");
     assert.match(said, /; [\d,]+ pages rendered, [1-9][\d,]* reused from the last build/);
     assert.equal(existsSync(path.join(dir, "dist/world/tomorrow-story/index.html")), true);
-    const clean = await copyFolder(dir, ["dist", ".cache"], path.join(work, `scheduled-clean-${serial}`));
-    await cp(path.join(dir, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
-    ok(await buildHere(clean, [], later), "the clean build");
-    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+    await assertSameAsCleanBuild(dir, later);
   });
 
   it("an unchanged story linking to a story that is deleted: its page is reused, and its link reported", async () => {
@@ -258,10 +263,7 @@ describe("the build cache", () => {
     const later = { NEWSROOM_NOW: "2026-11-29T12:00:00Z" };
     assert.doesNotMatch(ok(await buildHere(dir, [], later), "three days later"), SETTLED_LINE);
     assert.doesNotMatch(news(), /breaking-story/);
-    const clean = await copyFolder(dir, ["dist", ".cache"], path.join(work, `news-clean-${serial}`));
-    await cp(path.join(dir, ".cache/images"), path.join(clean, ".cache/images"), { recursive: true });
-    ok(await buildHere(clean, [], later), "the clean build");
-    assert.deepEqual(treeDifferences(treeOf(path.join(dir, "dist")), treeOf(path.join(clean, "dist"))), []);
+    await assertSameAsCleanBuild(dir, later);
   });
 
   it("a build without its checks neither settles nor leaves a record another build settles on", async () => {

@@ -61,7 +61,7 @@ describe("settledOutput", () => {
     assert.equal(check(), undefined);
   });
 
-  it("catches a removed file and an added one (their folder's time)", () => {
+  it("catches a removed file (its folder's time)", () => {
     unlinkSync(path.join(site.output, "feed.xml"));
     assert.equal(check(), undefined, "removed");
   });
