@@ -15,7 +15,7 @@ import { validatePages } from "./html.ts";
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
-import { firstMessage, startTsWorker } from "../../util/index.ts";
+import { firstMessage, largeHeap, startTsWorker } from "../../util/index.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 import type { BuildCache } from "../../cache/index.ts";
 
@@ -107,7 +107,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}`) : undefined);
   const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
   const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() });
+  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() }, largeHeap());
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));

@@ -23,6 +23,12 @@ import { headersRefs, jsonRefs, xmlRefs, type Ref } from "./link-sources.ts";
 export { mayTarget, refKeys, targetNames } from "./link-names.ts";
 export { LinkMemo, type PageScan } from "./link-memo.ts";
 
+/** References found in one file (a page's: its scan's own list, without the file in each). */
+interface RefGroup {
+  file: string;
+  refs: readonly Omit<Ref, "file">[];
+}
+
 /** Pages or files that keep names we don't choose (so can't carry a content hash). */
 const UNHASHED_OK = [/^\/pagefind\//];
 
@@ -45,7 +51,14 @@ const URL_ATTRIBUTES = ["href", "src", "poster", "data", "action", "cite"];
 /** Collects the ids and references of output files, then resolves them all at once. */
 export class LinkChecker {
   readonly #base: URL;
-  readonly #refs: Ref[] = [];
+  /**
+   * the references to resolve, by the file they are in, in the order they were found: a
+   * page's are its scan's own (no copy with the file name each), and their strings are
+   * interned, so 9 million references of a 100,000-story archive share a few hundred
+   * thousand URLs (docs/performance.md §25)
+   */
+  readonly #refs: RefGroup[] = [];
+  readonly #strings = new Map<string, string>();
   readonly #ids = new Map<string, Set<string>>();
   readonly #findings: Finding[] = [];
   /** the last build's page scans, read part by part (link-memo.ts) */
@@ -95,8 +108,8 @@ export class LinkChecker {
   /** Takes the ids and references of one HTML page, XML or JSON file, or `_headers`. */
   scan(file: string, text: string): void {
     const { origin } = this.#base;
-    if (file.endsWith(".xml")) this.#refs.push(...xmlRefs(text, file, origin));
-    else if (file === "/_headers") this.#refs.push(...headersRefs(text, file, origin));
+    if (file.endsWith(".xml")) this.#refs.push({ file, refs: xmlRefs(text, file, origin) });
+    else if (file === "/_headers") this.#refs.push({ file, refs: headersRefs(text, file, origin) });
     else if (isOwnJson(file)) this.#json(file, text, "JSON");
     else if (isHtml(file)) this.#page(file, createHash("sha256").update(text).digest("hex"), text);
   }
@@ -121,12 +134,12 @@ export class LinkChecker {
       const refs: Ref[] = [];
       const findings: Finding[] = [];
       const ids = this.#scanPage(file, text, true, refs, findings);
-      page = { ids: [...ids], refs: refs.map(({ file: _file, ...rest }) => rest), problems: findings.map((f) => f.message) };
+      page = { ids: [...ids].map(this.#intern), refs: refs.map(({ file: _file, ...rest }) => this.#internRef(rest)), problems: findings.map((f) => f.message) };
     }
     this.#byHash.set(hash, page);
     this.#pages.set(file, { hash, scan: page });
     this.#ids.set(file, new Set(page.ids));
-    for (const ref of page.refs) this.#refs.push({ ...ref, file });
+    if (page.refs.length) this.#refs.push({ file, refs: page.refs });
     for (const message of page.problems) this.#findings.push({ check: "links", file, message });
   }
 
@@ -144,8 +157,8 @@ export class LinkChecker {
       if (page.scan || !this.#known.has(f)) return true;
       const entry = loaded?.get(f);
       if (entry?.hash !== page.hash) return false;
-      page.scan = entry.scan;
-      this.#ids.set(f, new Set(entry.scan.ids));
+      page.scan = { ids: entry.scan.ids.map(this.#intern), refs: entry.scan.refs.map((ref) => this.#internRef(ref)), problems: entry.scan.problems };
+      this.#ids.set(f, new Set(page.scan.ids));
       return true;
     };
     if (!take(file)) {
@@ -194,9 +207,22 @@ export class LinkChecker {
     return { ...counts, last: memo?.count ?? 0, read: memo?.partsRead ?? 0, next: counts.written + counts.linked };
   }
 
-  #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs: Ref[] = this.#refs): void {
+  /** One copy of each string (URLs, kinds of reference, ids) for the whole check. */
+  readonly #intern = (text: string): string => {
+    const known = this.#strings.get(text);
+    if (known !== undefined) return known;
+    this.#strings.set(text, text);
+    return text;
+  };
+
+  #internRef(ref: Omit<Ref, "file">): Omit<Ref, "file"> {
+    return { ...ref, url: this.#intern(ref.url), what: this.#intern(ref.what) };
+  }
+
+  #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs?: Ref[]): void {
     const found = jsonRefs(text, file, this.#base.origin, what);
-    refs.push(...found.refs);
+    if (refs) refs.push(...found.refs);
+    else this.#refs.push({ file, refs: found.refs });
     if (found.problem) findings.push({ check: "links", file, message: found.problem });
   }
 
@@ -299,11 +325,9 @@ export class LinkChecker {
           if (!this.#known.has(file)) continue; // read and checked in full
         }
         for (const message of scan!.problems) findings.push({ check: "links", file, message });
-        for (const ref of scan!.refs) {
-          if (names && !mayTarget(ref.url, names, this.#keysOf)) continue;
-          this.#refs.push({ ...ref, file });
-          knownChecked++;
-        }
+        const refs = names ? scan!.refs.filter((ref) => mayTarget(ref.url, names, this.#keysOf)) : scan!.refs;
+        if (refs.length) this.#refs.push({ file, refs });
+        knownChecked += refs.length;
       }
     }
     // A target that was not scanned (a caller scanning only some files): read its ids only;
@@ -331,7 +355,10 @@ export class LinkChecker {
       return r;
     };
     const targets = new Map<string, string | undefined>();
-    for (const ref of this.#refs) {
+    let resolvedCount = 0;
+    for (const group of this.#refs) for (const own of group.refs) {
+      const ref: Ref = { ...own, file: group.file };
+      resolvedCount++;
       if (/^\s*javascript:/i.test(ref.url)) {
         findings.push({ check: "links", file: ref.file, message: `${ref.what} is a javascript: URL` });
         continue;
@@ -367,7 +394,7 @@ export class LinkChecker {
         }
       }
     }
-    return { findings: [...findings], checked: this.#refs.length - knownChecked + this.#knownRefs(), resolved: this.#refs.length };
+    return { findings: [...findings], checked: resolvedCount - knownChecked + this.#knownRefs(), resolved: resolvedCount };
   }
 
   /** The references of the pages taken unchanged, counted from their scans or, for a part not read, from the memo's index. */
