@@ -8,8 +8,8 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
 
 /**
  * A heap limit for a worker that holds a whole archive's worth of state (the link
- * check's references): half the machine's memory, never below V8's default (≈ 4 GB on a
- * 64-bit machine with 16 GB or more), which a 100,000-story archive once reached.
+ * check's references): half the machine's memory, never below 4 GB (V8's default on a 64-bit
+ * machine with 16 GB or more, which the check of a 100,000-story archive once reached).
  */
 export function largeHeap(): ResourceLimits {
   return { maxOldGenerationSizeMb: Math.max(4096, Math.floor(totalmem() / 2 / 2 ** 20)) };

@@ -53,11 +53,10 @@ export class LinkChecker {
   readonly #base: URL;
   /**
    * the references to resolve, by the file they are in, in the order they were found: a
-   * page's are its scan's own (no copy with the file name each), and their strings are
-   * interned, so 9 million references of a 100,000-story archive share a few hundred
-   * thousand URLs (docs/performance.md §25)
+   * page's are its scan's own list (not copied again with the file name in each)
    */
   readonly #refs: RefGroup[] = [];
+  /** one copy of each string of the scans (URLs, kinds of reference, ids), shared by every page that has it */
   readonly #strings = new Map<string, string>();
   readonly #ids = new Map<string, Set<string>>();
   readonly #findings: Finding[] = [];
@@ -134,7 +133,7 @@ export class LinkChecker {
       const refs: Ref[] = [];
       const findings: Finding[] = [];
       const ids = this.#scanPage(file, text, true, refs, findings);
-      page = { ids: [...ids].map(this.#intern), refs: refs.map(({ file: _file, ...rest }) => this.#internRef(rest)), problems: findings.map((f) => f.message) };
+      page = this.#interned({ ids: [...ids], refs, problems: findings.map((f) => f.message) });
     }
     this.#byHash.set(hash, page);
     this.#pages.set(file, { hash, scan: page });
@@ -157,7 +156,7 @@ export class LinkChecker {
       if (page.scan || !this.#known.has(f)) return true;
       const entry = loaded?.get(f);
       if (entry?.hash !== page.hash) return false;
-      page.scan = { ids: entry.scan.ids.map(this.#intern), refs: entry.scan.refs.map((ref) => this.#internRef(ref)), problems: entry.scan.problems };
+      page.scan = this.#interned(entry.scan);
       this.#ids.set(f, new Set(page.scan.ids));
       return true;
     };
@@ -207,16 +206,15 @@ export class LinkChecker {
     return { ...counts, last: memo?.count ?? 0, read: memo?.partsRead ?? 0, next: counts.written + counts.linked };
   }
 
-  /** One copy of each string (URLs, kinds of reference, ids) for the whole check. */
-  readonly #intern = (text: string): string => {
-    const known = this.#strings.get(text);
-    if (known !== undefined) return known;
-    this.#strings.set(text, text);
-    return text;
-  };
-
-  #internRef(ref: Omit<Ref, "file">): Omit<Ref, "file"> {
-    return { ...ref, url: this.#intern(ref.url), what: this.#intern(ref.what) };
+  /** A scan whose strings are the check's one copy of each; its references without their file. */
+  #interned(scan: { ids: string[]; refs: (Omit<Ref, "file"> & { file?: string })[]; problems: string[] }): PageScan {
+    const one = (text: string) => {
+      const known = this.#strings.get(text);
+      if (known !== undefined) return known;
+      this.#strings.set(text, text);
+      return text;
+    };
+    return { ids: scan.ids.map(one), refs: scan.refs.map(({ file: _file, ...ref }) => ({ ...ref, url: one(ref.url), what: one(ref.what) })), problems: scan.problems };
   }
 
   #json(file: string, text: string, what: string, findings: Finding[] = this.#findings, refs?: Ref[]): void {
