@@ -13,7 +13,7 @@ import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
 import { isStandardCheck } from "./checks/index.ts";
 import { indexSearch } from "./search.ts";
-import { markMemory, recordPhase, timePhase } from "../util/index.ts";
+import { markMemory, recordPhase, timePhase, withBuild } from "../util/index.ts";
 import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "../cache/index.ts";
 import { OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
@@ -119,6 +119,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Whole builds only can stand for another (prelude.ts): default steps, the project's own checks, no extra configuration.
   const complete = options.steps === undefined && (options.checks?.length ?? 0) > 0 && options.checks!.every(isStandardCheck) && !options.configure;
   const prelude = options.prelude ?? (await prepareBuild({ root: options.root, input: options.input, output: options.output, cache: options.cache, clean: options.clean, complete }));
+  // One build, one now: every pass, the sitemap and the plan read the prelude's (util/build-info.ts).
+  return withBuild(prelude.build, () => buildPrepared(options, prelude, complete));
+}
+
+async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, complete: boolean): Promise<BuildResult> {
   const { root, output, inputDir: inputAbs, dataDir, cacheRoot, build, fingerprint, inputs, key } = prelude;
   // Nothing to build (settled.ts): the last good output stands.
   if (prelude.settled && complete) {
