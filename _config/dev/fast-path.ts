@@ -14,6 +14,12 @@
  * build rendered, whose pages keep their URLs, while no file deletion is pending. Anything else (a new, renamed or deleted file,
  * a changed URL, an error anywhere) is left to Eleventy's pass, which reports errors.
  * If that pass fails, the two files are put back as they were (the last good pages).
+ *
+ * An edit saved while a pass for the same story still runs (an editor saving again
+ * seconds later) need not wait for it: once that pass has written its story and home
+ * page (they go first, incremental.ts), the two pages are written again from the last
+ * good pass's map (`ahead`), and the queued pass follows as always. What a page written
+ * ahead replaced is kept for the queued pass: if it fails, the last good bytes come back.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -30,17 +36,23 @@ export interface EarlyPage {
 
 const normal = (p: string) => p.replace(/^\.\//, "");
 
+/** A pass's template map and collections, as `lastTemplateMap` reads them. */
+export type TemplateMapSnapshot = NonNullable<ReturnType<typeof lastTemplateMap>>;
+
 export class FastPath {
-  /** files written ahead of the pass → their previous bytes (undefined: did not exist) */
+  /** files written ahead of the coming (or running) pass → their previous bytes (undefined: did not exist) */
   private backups = new Map<string, Buffer | undefined>();
+  /** the same for pages written while a pass runs, ahead of the pass queued after it */
+  private ahead = new Map<string, Buffer | undefined>();
 
   /**
-   * Renders and writes `changed`'s pages and the home page from the last build's map.
-   * Returns the pages written ([] when this edit is left to Eleventy's pass).
+   * Renders and writes `changed`'s pages and the home page from the last build's map
+   * (`base`: a snapshot of it, while another pass builds a new one). Returns the pages
+   * written ([] when this edit is left to Eleventy's pass).
    */
-  async run(writer: TemplateWriterInternals | undefined, changed: string): Promise<EarlyPage[]> {
-    this.backups.clear();
-    const last = lastTemplateMap(writer);
+  async run(writer: TemplateWriterInternals | undefined, changed: string, base?: TemplateMapSnapshot): Promise<EarlyPage[]> {
+    const backups = base ? this.ahead : this.backups;
+    const last = base ?? lastTemplateMap(writer);
     if (!writer || !last || !changed.endsWith(".md") || !existsSync(changed)) return [];
     const { map, collections: collectionsData } = last;
     const before = map.find((e) => normal(e.inputPath) === normal(changed));
@@ -59,31 +71,35 @@ export class FastPath {
       }));
       const written: EarlyPage[] = [];
       for (const [tmpl, list] of [[story, pages], [homeTemplate, homePages]] as const) {
-        for (const page of list) if (typeof page.outputPath === "string" && isWriteable(tmpl)) written.push(await this.write(tmpl, page));
+        for (const page of list) if (typeof page.outputPath === "string" && isWriteable(tmpl)) written.push(await this.write(backups, tmpl, page));
       }
       return written;
     } catch {
-      await this.restore(); // the pass will report the problem
+      // the pass will report the problem; the pages this run wrote go back
+      if (!base) await this.restore();
       return [];
     }
   }
 
-  private async write(tmpl: TemplateInternals, page: PageEntry): Promise<EarlyPage> {
+  private async write(backups: Map<string, Buffer | undefined>, tmpl: TemplateInternals, page: PageEntry): Promise<EarlyPage> {
     const file = page.outputPath as string;
-    if (!this.backups.has(file)) this.backups.set(file, await readFile(file).catch(() => undefined));
+    if (!backups.has(file)) backups.set(file, await readFile(file).catch(() => undefined));
     const content = await renderAndWrite(tmpl, page);
     return { url: String(page.url), inputPath: page.inputPath, outputPath: file, content };
   }
 
-  /** The pass succeeded: its output stands. */
+  /** The pass succeeded: its output stands; pages written ahead of the next pass now wait on that one. */
   commit(): void {
-    this.backups.clear();
+    this.backups = this.ahead;
+    this.ahead = new Map();
   }
 
-  /** The pass failed: put the pages written ahead of it back as they were. */
+  /** The pass failed: put every page written ahead of it (and of the next) back as it was. */
   async restore(): Promise<void> {
-    for (const [file, bytes] of this.backups) if (bytes) await writeFile(file, bytes);
-    this.backups.clear();
+    // the later writes first, so a file written by both gets its oldest bytes back
+    for (const map of [this.ahead, this.backups]) for (const [file, bytes] of map) if (bytes) await writeFile(file, bytes);
+    this.backups = new Map();
+    this.ahead = new Map();
   }
 }
 

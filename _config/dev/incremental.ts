@@ -50,6 +50,11 @@ export class IncrementalPlanner {
   private seen = new Set<string>();
   private kept = new Map<string, Set<string>>();
   private skippedCount = 0;
+  /** settles once this build's changed story and home page are on disk (or the build ended) */
+  private leadDone: Promise<void> = Promise.resolve();
+  private endLead = () => {};
+  /** the file this build was started for, when it is an incremental build of one file */
+  private building: string | undefined;
 
   /** Whether list pages may be skipped in this build. */
   static canSkip(plan: BuildPlan): boolean {
@@ -64,6 +69,8 @@ export class IncrementalPlanner {
     this.skippedCount = 0;
     const skip = IncrementalPlanner.canSkip(plan);
     const changed = plan.changed ? normal(plan.changed) : undefined;
+    this.building = plan.full ? undefined : changed;
+    this.leadDone = new Promise<void>((resolve) => (this.endLead = resolve));
     const first: Promise<unknown>[] = [];
     let gate: Promise<unknown> | undefined;
     interceptEntryWrites(writer, (entry: MapEntry, generate) => {
@@ -77,9 +84,24 @@ export class IncrementalPlanner {
         return done;
       }
       // Eleventy starts every page in one synchronous loop: once it has run, `first` is complete.
-      gate ??= new Promise((resolve) => setImmediate(resolve)).then(() => Promise.allSettled(first));
+      if (!gate) {
+        gate = new Promise((resolve) => setImmediate(resolve)).then(() => Promise.allSettled(first));
+        void gate.then(() => this.endLead());
+      }
       return gate.then(() => generate(job));
     });
+  }
+
+  /**
+   * When a running incremental build of `file` has written that file's pages and the home
+   * page (the pages it writes first), so that pages written ahead of the next build
+   * (fast-path.ts) are not overwritten by this one: resolves true then, false at once
+   * when no such build runs (a full build writes any page at any time).
+   */
+  async leadWritten(file: string): Promise<boolean> {
+    if (this.building !== normal(file)) return false;
+    await this.leadDone;
+    return this.building === normal(file);
   }
 
   /** The pages of an entry to render; records list signatures; keeps the rest. */
@@ -110,6 +132,7 @@ export class IncrementalPlanner {
     // A list page that no longer exists (its list got shorter) must be written if it comes back.
     for (const file of [...this.written.keys()]) if (!this.seen.has(file)) this.written.delete(file);
     this.pending = new Map();
+    this.ended();
     return { kept: this.kept, skipped: this.skippedCount };
   }
 
@@ -117,5 +140,11 @@ export class IncrementalPlanner {
   abort(): void {
     this.pending = new Map();
     this.kept = new Map();
+    this.ended();
+  }
+
+  private ended(): void {
+    this.building = undefined;
+    this.endLead();
   }
 }

@@ -25,11 +25,11 @@
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { currentWriter, incrementalFileOf, isIncremental, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
+import { currentWriter, incrementalFileOf, isIncremental, lastTemplateMap, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
-import { FastPath } from "./fast-path.ts";
+import { FastPath, type TemplateMapSnapshot } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
 import { adminHeadersMiddleware, startLocalBackend, type LocalBackend } from "../cms/index.ts";
@@ -157,6 +157,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let unchanged = 0;
   /** the files the running build was started for */
   let building: string[] = [];
+  /** the last good pass's template map: the fast path's base for an edit saved while a pass runs */
+  let lastGood: TemplateMapSnapshot | undefined;
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -208,6 +210,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     },
   });
   await elev.init();
+  rememberDependencies(elev); // an incremental pass asks the dependency map per page (internals.ts)
   elev.setIncrementalBuild(true);
 
   // Every build goes through write(): record its outcome, explain failures.
@@ -223,6 +226,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       const wasBroken = !status.state.ok;
       status.succeed();
       fast.commit();
+      lastGood = lastTemplateMap(currentWriter(elev));
       forceFull = false;
       for (const file of building) deleted.delete(file);
       for (const file of building) added.delete(file);
@@ -232,6 +236,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       return result;
     } catch (error) {
       planner.abort();
+      lastGood = undefined;
       await fast.restore();
       status.fail(explainFailure(error, folders));
       forceFull = true;
@@ -262,6 +267,18 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     return boot(attempt + 1);
   }
   const watcher = watcherOf(elev);
+  // The same story saved again while its pass still runs: its page and the home page are
+  // written again once that pass has written its own (fast-path.ts), not after the pass.
+  watcher?.on("change", (file) => void ahead(queuePath(file)));
+  async function ahead(file: string): Promise<void> {
+    if (!lastGood || deleted.size || added.has(file) || !status.state.ok || retired.has(elev)) return;
+    if (!(await planner.leadWritten(file))) return; // no pass of this story running: Eleventy's next pass answers first
+    const started = performance.now();
+    const written = await fast.run(currentWriter(elev), file, lastGood);
+    if (!written.length) return;
+    log(`story and home page written in ${Math.round(performance.now() - started)} ms, ahead of the pass queued behind the running one`);
+    await reloadWith(elev, [file], written);
+  }
   watcher?.on("add", (file) => void added.add(queuePath(file)));
   watcher?.on("unlink", (file) => {
     deleted.add(queuePath(file));

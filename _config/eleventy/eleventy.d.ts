@@ -67,13 +67,15 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     /** chokidar, once watch() resolved */
-    watcher?: { on(event: "unlink" | "add", fn: (path: string) => void): void; emit(event: "change" | "unlink" | "add", path: string): boolean };
+    watcher?: { on(event: "unlink" | "add" | "change", fn: (path: string) => void): void; emit(event: "change" | "unlink" | "add", path: string): boolean };
     /** the watch queue (Eleventy 3 internal, see src/EleventyWatch.js) */
     watchManager?: { incremental: boolean };
     /** the dev server (src/EleventyServe.js); reload() is a no-op until serve() started it */
     eleventyServe?: { reload(event: { files: string[]; build: { templates: { url: string; inputPath: string; content: string }[] } }): Promise<void>; sendError?(event: { error: unknown }): Promise<void> };
     /** the current build's writer (recreated by every build's init) */
     writer?: TemplateWriterInternals;
+    /** the project's configuration (src/TemplateConfig.js); `usesGraph` is the dependency map of every template */
+    eleventyConfig?: { usesGraph?: object };
 
   }
 }

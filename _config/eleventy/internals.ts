@@ -23,6 +23,7 @@ export const ADAPTER_CHECKLIST = [
   "TemplateWriter#_getAllPaths() still returns every template path (\"./src/…\") a full build reads, once per build",
   "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
   "TemplateContent's static _inputCache (by absolute path) and _compileCache (by \"./src/…\" input path) are Maps Template inherits, kept for the whole process",
+  "GlobalDependencyMap (src/GlobalDependencyMap.js, Eleventy#eleventyConfig.usesGraph): hasDependency and getDependencies only read the graph, which changes only through DEPENDENCY_MAP_WRITERS and the `map` setter",
 ];
 
 /** The installed Eleventy's version. */
@@ -190,3 +191,84 @@ export async function sendBuildError(elev: Eleventy, error: unknown): Promise<vo
 
 /** Eleventy's file watcher (chokidar), once `watch()` resolved. */
 export const watcherOf = (elev: Eleventy): Eleventy["watcher"] => elev.watcher;
+
+// ── the dependency map's queries, remembered ─────────────────────────────────
+
+/** GlobalDependencyMap's methods (3.1.8) that change the graph: any call forgets every remembered answer. */
+export const DEPENDENCY_MAP_WRITERS = [
+  "reset", "setIsEsm", "setTemplateConfig", "initializeUserConfigurationApiCollections", "setCollectionApiNames", "addCollectionApiNames",
+  "removeLayoutNodes", "addLayoutsToMap", "resetNode", "addDependency", "addNewNodeRelationships", "restore",
+] as const;
+
+interface DependencyMapInternals {
+  normalizeNode(node: string | undefined): string | undefined;
+  getDependencies(node: string, includeLayouts?: boolean): string[] | false;
+  hasDependency(from: string, to: string, includeLayouts?: boolean): boolean;
+}
+
+const remembered = new WeakSet<object>();
+
+/**
+ * In an incremental pass Eleventy 3.1.8 asks, for every page of every template of a
+ * custom engine (the project's .ts/.tsx templates), whether the file that started the
+ * pass is among the template's dependencies (Engines/Custom.js `getCompileCacheKey` →
+ * `GlobalDependencyMap#isFileRelevantTo` → `hasDependency`), and answers each time by
+ * walking all the template's transitive dependencies. A list template depends on every
+ * story, so a pass costs list pages × stories: at 20,000 stories, minutes (91 % of the
+ * dev server's CPU profile; docs/performance.md §25). Here each template's dependencies
+ * are walked once, kept as a set, and forgotten whenever the graph changes (any of
+ * `DEPENDENCY_MAP_WRITERS`, or a new `map`): the answers are the ones Eleventy computes.
+ */
+export function rememberDependencyQueries(map: object): void {
+  if (remembered.has(map)) return;
+  remembered.add(map);
+  const deps = map as DependencyMapInternals & Record<string, unknown>;
+  const getDependencies = deps.getDependencies.bind(deps);
+  const sets = new Map<string, Set<string> | false>();
+  const forget = () => sets.clear();
+  const depsOf = (node: string, includeLayouts: boolean): Set<string> | false => {
+    const key = `${includeLayouts ? 1 : 0}${deps.normalizeNode(node)}`;
+    let found = sets.get(key);
+    if (found === undefined) {
+      const list = getDependencies(node, includeLayouts);
+      found = list === false ? false : new Set(list);
+      sets.set(key, found);
+    }
+    return found;
+  };
+  deps.getDependencies = (node, includeLayouts = true) => {
+    const found = depsOf(node, includeLayouts);
+    return found === false ? false : [...found];
+  };
+  deps.hasDependency = (from, to, includeLayouts) => {
+    const found = depsOf(from, includeLayouts ?? true);
+    return found !== false && found.has(deps.normalizeNode(to) as string);
+  };
+  for (const name of DEPENDENCY_MAP_WRITERS) {
+    const write = deps[name];
+    if (typeof write !== "function") throw new Error(`Eleventy's dependency map has no ${name}(): re-check rememberDependencyQueries in _config/eleventy/internals.ts`);
+    deps[name] = (...args: unknown[]) => {
+      forget();
+      const result: unknown = (write as (...a: unknown[]) => unknown).apply(deps, args);
+      if (result instanceof Promise) return result.finally(forget); // addLayoutsToMap changes the graph as it goes
+      return result;
+    };
+  }
+  // `restore` and Eleventy itself may replace the graph whole
+  const accessor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(deps), "map");
+  if (!accessor?.get || !accessor.set) throw new Error("Eleventy's dependency map has no `map` accessor: re-check rememberDependencyQueries in _config/eleventy/internals.ts");
+  Object.defineProperty(deps, "map", {
+    configurable: true,
+    get: () => accessor.get!.call(deps),
+    set: (graph: unknown) => {
+      forget();
+      accessor.set!.call(deps, graph);
+    },
+  });
+}
+
+/** Remembers the answers of an Eleventy instance's dependency map (after `init()`). */
+export function rememberDependencies(elev: Eleventy): void {
+  const map = elev.eleventyConfig?.usesGraph;
+  if (map) rememberDependencyQueries(map);
+}
