@@ -159,6 +159,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let building: string[] = [];
   /** the last good pass's template map: the fast path's base for an edit saved while a pass runs */
   let lastGood: TemplateMapSnapshot | undefined;
+  /** from the fast path before a pass to the end of its write: file events wait (see the watcher below) */
+  let busy = false;
+  /** file events held while busy, in order */
+  const held: [string, unknown[]][] = [];
+  let release = () => {};
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -168,6 +173,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     config(config: unknown) {
       const eleventyConfig = config as EleventyConfig;
       eleventyConfig.on("eleventy.beforeWatch", async (queue) => {
+        busy = true;
         building = queue as string[];
         const reason = forceFull
           ? "the last build failed"
@@ -221,6 +227,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     const started = performance.now();
     const isFirst = first;
     first = false;
+    busy = true;
     try {
       const result = await write();
       const wasBroken = !status.state.ok;
@@ -247,6 +254,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       await sendBuildError(elev, error);
       if (!isFirst && !isContentFailure(error)) restart();
       return [[], []];
+    } finally {
+      busy = false;
+      release();
     }
   };
 
@@ -267,11 +277,28 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     return boot(attempt + 1);
   }
   const watcher = watcherOf(elev);
-  // The same story saved again while its pass still runs: its page and the home page are
-  // written again once that pass has written its own (fast-path.ts), not after the pass.
-  watcher?.on("change", (file) => void ahead(queuePath(file)));
+  // A file saved while a pass runs reaches Eleventy when the pass has written everything.
+  // Eleventy 3.1.8 handles a change at once, even mid-pass: its layout cache and the
+  // file's cached source are dropped under the running pass (LayoutCache.js and
+  // TemplateContent.js on `eleventy.resourceModified`), which then fails inside Eleventy
+  // ("Cannot read properties of undefined (reading 'engine')") and costs a clean full
+  // rebuild. Held, the events are handed over in order; Eleventy queues its next pass.
+  // The same story saved again while its pass still runs is written ahead (below) at once.
+  if (watcher) {
+    const emit = watcher.emit.bind(watcher) as (event: string, ...args: unknown[]) => boolean;
+    (watcher as { emit(event: string, ...args: unknown[]): boolean }).emit = (event, ...args) => {
+      if (!busy || (event !== "change" && event !== "add" && event !== "unlink")) return emit(event, ...args);
+      held.push([event, args]);
+      if (event === "change" && typeof args[0] === "string") void ahead(queuePath(args[0]));
+      return true;
+    };
+    release = () => {
+      for (const [event, args] of held.splice(0)) emit(event, ...args);
+    };
+  }
   async function ahead(file: string): Promise<void> {
-    if (!lastGood || deleted.size || added.has(file) || !status.state.ok || retired.has(elev)) return;
+    // a file added or deleted meanwhile: the lists change, the pass decides
+    if (!lastGood || deleted.size || added.has(file) || held.some(([event]) => event !== "change") || !status.state.ok || retired.has(elev)) return;
     if (!(await planner.leadWritten(file))) return; // no pass of this story running: Eleventy's next pass answers first
     const started = performance.now();
     const written = await fast.run(currentWriter(elev), file, lastGood);

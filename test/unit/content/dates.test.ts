@@ -52,6 +52,20 @@ describe("date styles (_data/site dateStyle)", async () => {
     // an instant given with another offset is shown in the site's zone
     assert.equal(formatMoment("2026-08-14T12:00:00+02:00", NY, "ap"), "Aug. 14, 2026, 6 a.m. EDT");
   });
+  it("each zone and offset keeps its own abbreviation (they are remembered per zone, offset and year)", () => {
+    const cases: [string, string, string][] = [
+      ["2026-01-05T12:00:00Z", NY, "EST"],
+      ["2026-07-05T12:00:00Z", NY, "EDT"],
+      ["2026-01-05T12:00:00Z", "Europe/Berlin", "GMT+1"],
+      ["2026-07-05T12:00:00Z", "Europe/Berlin", "GMT+2"],
+      ["2026-07-05T12:00:00Z", "America/Chicago", "CDT"],
+      ["2026-07-05T12:00:00Z", "Asia/Kolkata", "GMT+5:30"],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [moment, zone, name] of cases) assert.ok(formatMoment(moment, zone, "ap").endsWith(` ${name}`), `${moment} in ${zone}: ${formatMoment(moment, zone, "ap")}`);
+    }
+  });
+
   it("long: months spelled out, AM/PM", () => {
     assert.equal(formatMoment("2026-09-02T09:14:00-04:00", NY, "long"), "September 2, 2026, 9:14 AM EDT");
     assert.equal(formatClock("2026-09-02T14:30:00-04:00", NY, "long"), "2:30 PM EDT");
