@@ -15,11 +15,12 @@
  * a changed URL, an error anywhere) is left to Eleventy's pass, which reports errors.
  * If that pass fails, the two files are put back as they were (the last good pages).
  *
- * An edit saved while a pass for the same story still runs (an editor saving again
- * seconds later) need not wait for it: once that pass has written its story and home
- * page (they go first, incremental.ts), the two pages are written again from the last
- * good pass's map (`ahead`), and the queued pass follows as always. What a page written
- * ahead replaced is kept for the queued pass: if it fails, the last good bytes come back.
+ * An edit saved while a pass still runs (an editor saving again seconds later) need not
+ * wait for it: the two pages are written at once from the last good pass's map (`ahead`),
+ * and the running pass leaves them (incremental.ts, `supersede`); when it has already
+ * begun them, they are written after its own, which a pass of that story writes first.
+ * The queued pass follows as always. What a page written ahead replaced is kept for the
+ * queued pass: if it fails, the last good bytes come back.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -101,6 +102,14 @@ export class FastPath {
     this.backups = new Map();
     this.ahead = new Map();
   }
+}
+
+/** The output files `FastPath.run` writes for `changed` from a map: its pages' and the home page's. */
+export function fastPathOutputs(base: TemplateMapSnapshot, changed: string): string[] {
+  const entry = base.map.find((e) => normal(e.inputPath) === normal(changed));
+  const home = base.map.find((e) => pagesOfEntry(e).some((p) => p.url === "/"));
+  if (!entry || !home) return [];
+  return [...pagesOfEntry(entry), ...pagesOfEntry(home)].map((p) => p.outputPath).filter((file): file is string => typeof file === "string");
 }
 
 /**

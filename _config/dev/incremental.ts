@@ -55,6 +55,12 @@ export class IncrementalPlanner {
   private endLead = () => {};
   /** the file this build was started for, when it is an incremental build of one file */
   private building: string | undefined;
+  /** output paths this build has started to write */
+  private started = new Set<string>();
+  /** output paths written ahead of the next build (fast-path.ts): this build leaves them */
+  private superseded = new Set<string>();
+  /** between `begin` and the build's end: only then can a page be superseded */
+  private active = false;
 
   /** Whether list pages may be skipped in this build. */
   static canSkip(plan: BuildPlan): boolean {
@@ -73,8 +79,11 @@ export class IncrementalPlanner {
     this.leadDone = new Promise<void>((resolve) => (this.endLead = resolve));
     const first: Promise<unknown>[] = [];
     let gate: Promise<unknown> | undefined;
+    this.started = new Set();
+    this.active = true;
     interceptEntryWrites(writer, (entry: MapEntry, generate) => {
       const pages = this.select(entry, skip, changed);
+      for (const page of pages) if (typeof page.outputPath === "string") this.started.add(page.outputPath);
       if (pages.length === 0) return Promise.resolve([]);
       const job = entryWithPages(entry, pages);
       if (!changed) return generate(job);
@@ -104,9 +113,31 @@ export class IncrementalPlanner {
     return this.building === normal(file);
   }
 
+  /**
+   * Asks the running build to leave `outputs` as they are (they are being written ahead
+   * of the next build, from a newer save): true when it has started to write none of
+   * them, so none of its writes can land after the ones ahead; false (nothing asked) else.
+   */
+  supersede(outputs: string[]): boolean {
+    if (!this.active || outputs.some((file) => this.started.has(file))) return false;
+    for (const file of outputs) this.superseded.add(file);
+    return true;
+  }
+
+  /** The pages asked for were not written ahead after all: the running build writes them if it has not passed them. */
+  unsupersede(outputs: string[]): void {
+    for (const file of outputs) this.superseded.delete(file);
+  }
+
   /** The pages of an entry to render; records list signatures; keeps the rest. */
   private select(entry: MapEntry, skip: boolean, changed: string | undefined): PageEntry[] {
     return pagesOfEntry(entry).filter((page) => {
+      if (typeof page.outputPath === "string" && this.superseded.has(page.outputPath)) {
+        const kept = this.kept.get(entry.inputPath) ?? new Set<string>();
+        kept.add(page.outputPath);
+        this.kept.set(entry.inputPath, kept);
+        return false;
+      }
       const listing = listingOf(page);
       if (!listing || typeof page.outputPath !== "string") return true;
       this.seen.add(page.outputPath);
@@ -145,6 +176,9 @@ export class IncrementalPlanner {
 
   private ended(): void {
     this.building = undefined;
+    this.active = false;
+    this.superseded = new Set();
+    this.started = new Set();
     this.endLead();
   }
 }

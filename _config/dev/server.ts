@@ -29,7 +29,7 @@ import { currentWriter, incrementalFileOf, isIncremental, lastTemplateMap, remem
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
-import { FastPath, type TemplateMapSnapshot } from "./fast-path.ts";
+import { FastPath, fastPathOutputs, type TemplateMapSnapshot } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
 import { adminHeadersMiddleware, startLocalBackend, type LocalBackend } from "../cms/index.ts";
@@ -161,9 +161,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let lastGood: TemplateMapSnapshot | undefined;
   /** from the fast path before a pass to the end of its write: file events wait (see the watcher below) */
   let busy = false;
-  /** file events held while busy, in order */
+  /** changed files' events held while busy, in order */
   const held: [string, unknown[]][] = [];
   let release = () => {};
+  let aheadRuns: Promise<void> = Promise.resolve();
 
   const elev: Eleventy = new Eleventy(input, output, {
     configPath: CONFIG,
@@ -282,12 +283,14 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   // file's cached source are dropped under the running pass (LayoutCache.js and
   // TemplateContent.js on `eleventy.resourceModified`), which then fails inside Eleventy
   // ("Cannot read properties of undefined (reading 'engine')") and costs a clean full
-  // rebuild. Held, the events are handed over in order; Eleventy queues its next pass.
-  // The same story saved again while its pass still runs is written ahead (below) at once.
+  // rebuild. Held, the changes are handed over in order; Eleventy queues its next pass.
+  // Added and deleted files go through at once: Eleventy's list of files must follow the
+  // disk (a rename's new name arriving first starts a pass that must not list the old).
+  // A story saved again while a pass runs is written ahead (below) at once.
   if (watcher) {
     const emit = watcher.emit.bind(watcher) as (event: string, ...args: unknown[]) => boolean;
     (watcher as { emit(event: string, ...args: unknown[]): boolean }).emit = (event, ...args) => {
-      if (!busy || (event !== "change" && event !== "add" && event !== "unlink")) return emit(event, ...args);
+      if (!busy || event !== "change") return emit(event, ...args);
       held.push([event, args]);
       if (event === "change" && typeof args[0] === "string") void ahead(queuePath(args[0]));
       return true;
@@ -298,13 +301,26 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   }
   async function ahead(file: string): Promise<void> {
     // a file added or deleted meanwhile: the lists change, the pass decides
-    if (!lastGood || deleted.size || added.has(file) || held.some(([event]) => event !== "change") || !status.state.ok || retired.has(elev)) return;
-    if (!(await planner.leadWritten(file))) return; // no pass of this story running: Eleventy's next pass answers first
-    const started = performance.now();
-    const written = await fast.run(currentWriter(elev), file, lastGood);
-    if (!written.length) return;
-    log(`story and home page written in ${Math.round(performance.now() - started)} ms, ahead of the pass queued behind the running one`);
-    await reloadWith(elev, [file], written);
+    if (!lastGood || deleted.size || added.has(file) || !status.state.ok || retired.has(elev)) return;
+    const base = lastGood;
+    const outputs = fastPathOutputs(base, file);
+    if (!outputs.length) return;
+    // The running pass leaves the two pages to this save, or it has begun them: then they
+    // are written after its own (a pass of this story writes them first), or by the next pass.
+    const superseded = planner.supersede(outputs);
+    if (!superseded && !(await planner.leadWritten(file))) return;
+    // one save at a time, the newest read last
+    aheadRuns = aheadRuns.then(async () => {
+      const started = performance.now();
+      const written = await fast.run(currentWriter(elev), file, base);
+      if (!written.length) {
+        if (superseded) planner.unsupersede(outputs); // left to the passes (a new URL, an error)
+        return;
+      }
+      log(`story and home page written in ${Math.round(performance.now() - started)} ms, ahead of the pass queued behind the running one`);
+      await reloadWith(elev, [file], written);
+    }).catch(() => undefined);
+    await aheadRuns;
   }
   watcher?.on("add", (file) => void added.add(queuePath(file)));
   watcher?.on("unlink", (file) => {

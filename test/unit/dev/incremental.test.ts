@@ -63,6 +63,43 @@ describe("dev loop: incremental plan", () => {
     assert.deepEqual([...kept.get("./src/topic.11ty.tsx")!], ["dist/topics/y/index.html"], "the skipped page still belongs to its template (not stale)");
   });
 
+  it("pages written ahead of the next build are left by the running one, and kept as its template's", async () => {
+    const planner = new IncrementalPlanner();
+    const stories = { x: ["./src/articles/a.md"] };
+    await build(planner, site(stories), { full: true });
+    const { writer, order } = fakeWriter();
+    planner.begin(writer, { changed: "./src/articles/a.md", full: false });
+    assert.equal(planner.supersede(["dist/world/a/index.html", "dist/index.html"]), true, "nothing begun yet: the running build leaves them");
+    await Promise.all(site(stories).map((e) => writer._generateTemplate(e, "fs")));
+    const { kept } = planner.commit();
+    assert.deepEqual(order.sort(), ["/feed.xml", "/topics/x/"], "the story and the home page were not written again");
+    assert.deepEqual([...kept.get("./src/articles/a.md")!], ["dist/world/a/index.html"]);
+    assert.deepEqual([...kept.get("./src/index.11ty.tsx")!], ["dist/index.html"]);
+    // the next build writes them as always
+    const next = await build(planner, site(stories), { changed: "./src/articles/a.md", full: false });
+    assert.deepEqual(next.order.slice(0, 2).sort(), ["/", "/world/a/"]);
+  });
+
+  it("a page the running build has begun is not superseded: the save waits for the build's lead", async () => {
+    const planner = new IncrementalPlanner();
+    const stories = { x: ["./src/articles/a.md"] };
+    await build(planner, site(stories), { full: true });
+    const { writer, order } = fakeWriter();
+    planner.begin(writer, { changed: "./src/articles/a.md", full: false });
+    const writes = Promise.all(site(stories).map((e) => writer._generateTemplate(e, "fs")));
+    assert.equal(planner.supersede(["dist/world/a/index.html", "dist/index.html"]), false);
+    const lead = planner.leadWritten("./src/articles/a.md");
+    assert.equal(await lead, true, "the build of this story wrote its lead");
+    assert.ok(order.includes("/") && order.includes("/world/a/"), "by then the story and home page are written");
+    assert.equal(await planner.leadWritten("./src/articles/b.md"), false, "a build of another file has no lead for it");
+    await writes;
+    planner.commit();
+    assert.equal(await planner.leadWritten("./src/articles/a.md"), false, "no build running");
+    assert.equal(planner.supersede(["dist/world/a/index.html"]), false, "no build running: nothing to supersede");
+    const after = await build(planner, site(stories), { changed: "./src/articles/a.md", full: false });
+    assert.ok(after.order.includes("/world/a/"), "a request made between builds does not reach the next one");
+  });
+
   it("a list page whose stories, order or counts changed is written even when the story is not on it", async () => {
     const planner = new IncrementalPlanner();
     await build(planner, site({ x: ["./src/articles/a.md"], y: ["./src/articles/b.md", "./src/articles/c.md"] }), { full: true });
