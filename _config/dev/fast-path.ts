@@ -55,9 +55,8 @@ export class FastPath {
     const backups = base ? this.ahead : this.backups;
     const last = base ?? lastTemplateMap(writer);
     if (!writer || !last || !changed.endsWith(".md") || !existsSync(changed)) return [];
-    const { map, collections: collectionsData } = last;
-    const before = map.find((e) => normal(e.inputPath) === normal(changed));
-    const home = map.find((e) => pagesOfEntry(e).some((p) => p.url === "/"));
+    const { collections: collectionsData } = last;
+    const { entry: before, home } = entriesOf(last, changed);
     if (!before || !pagesOfEntry(before).length || !home) return [];
     try {
       const story = freshTemplate(writer, before.template, before.inputPath);
@@ -104,10 +103,17 @@ export class FastPath {
   }
 }
 
+/** A map's entry for `changed` and the home page's entry. */
+function entriesOf(base: TemplateMapSnapshot, changed: string) {
+  return {
+    entry: base.map.find((e) => normal(e.inputPath) === normal(changed)),
+    home: base.map.find((e) => pagesOfEntry(e).some((p) => p.url === "/")),
+  };
+}
+
 /** The output files `FastPath.run` writes for `changed` from a map: its pages' and the home page's. */
 export function fastPathOutputs(base: TemplateMapSnapshot, changed: string): string[] {
-  const entry = base.map.find((e) => normal(e.inputPath) === normal(changed));
-  const home = base.map.find((e) => pagesOfEntry(e).some((p) => p.url === "/"));
+  const { entry, home } = entriesOf(base, changed);
   if (!entry || !home) return [];
   return [...pagesOfEntry(entry), ...pagesOfEntry(home)].map((p) => p.outputPath).filter((file): file is string => typeof file === "string");
 }

@@ -132,12 +132,7 @@ export class IncrementalPlanner {
   /** The pages of an entry to render; records list signatures; keeps the rest. */
   private select(entry: MapEntry, skip: boolean, changed: string | undefined): PageEntry[] {
     return pagesOfEntry(entry).filter((page) => {
-      if (typeof page.outputPath === "string" && this.superseded.has(page.outputPath)) {
-        const kept = this.kept.get(entry.inputPath) ?? new Set<string>();
-        kept.add(page.outputPath);
-        this.kept.set(entry.inputPath, kept);
-        return false;
-      }
+      if (typeof page.outputPath === "string" && this.superseded.has(page.outputPath)) return this.keep(entry, page.outputPath);
       const listing = listingOf(page);
       if (!listing || typeof page.outputPath !== "string") return true;
       this.seen.add(page.outputPath);
@@ -146,12 +141,17 @@ export class IncrementalPlanner {
       this.pending.set(page.outputPath, signature);
       const shows = changed !== undefined && listing.items.some((item) => normal(item.inputPath) === changed);
       if (!skip || shows || this.written.get(page.outputPath) !== signature) return true;
-      const kept = this.kept.get(entry.inputPath) ?? new Set<string>();
-      kept.add(page.outputPath);
-      this.kept.set(entry.inputPath, kept);
       this.skippedCount++;
-      return false;
+      return this.keep(entry, page.outputPath);
     });
+  }
+
+  /** Leaves a page as it is on disk, still its template's (stale-outputs.ts); false, for `filter`. */
+  private keep(entry: MapEntry, file: string): false {
+    const kept = this.kept.get(entry.inputPath) ?? new Set<string>();
+    kept.add(file);
+    this.kept.set(entry.inputPath, kept);
+    return false;
   }
 
   /**

@@ -161,8 +161,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   let lastGood: TemplateMapSnapshot | undefined;
   /** from the fast path before a pass to the end of its write: file events wait (see the watcher below) */
   let busy = false;
-  /** changed files' events held while busy, in order */
-  const held: [string, unknown[]][] = [];
   let release = () => {};
   let aheadRuns: Promise<void> = Promise.resolve();
 
@@ -288,15 +286,17 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   // disk (a rename's new name arriving first starts a pass that must not list the old).
   // A story saved again while a pass runs is written ahead (below) at once.
   if (watcher) {
+    /** the arguments of "change" events held while busy, in order */
+    const held: unknown[][] = [];
     const emit = watcher.emit.bind(watcher) as (event: string, ...args: unknown[]) => boolean;
     (watcher as { emit(event: string, ...args: unknown[]): boolean }).emit = (event, ...args) => {
       if (!busy || event !== "change") return emit(event, ...args);
-      held.push([event, args]);
-      if (event === "change" && typeof args[0] === "string") void ahead(queuePath(args[0]));
+      held.push(args);
+      if (typeof args[0] === "string") void ahead(queuePath(args[0]));
       return true;
     };
     release = () => {
-      for (const [event, args] of held.splice(0)) emit(event, ...args);
+      for (const args of held.splice(0)) emit("change", ...args);
     };
   }
   async function ahead(file: string): Promise<void> {

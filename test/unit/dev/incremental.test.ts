@@ -45,6 +45,16 @@ const site = (stories: Record<string, string[]>) => [
   entry("./src/feed.xml.11ty.tsx", [page("/feed.xml", "./src/feed.xml.11ty.tsx")]),
 ];
 
+/** A planner after a full build, with an edit of story a begun (nothing generated yet). */
+async function editBegun() {
+  const planner = new IncrementalPlanner();
+  const stories = { x: ["./src/articles/a.md"] };
+  await build(planner, site(stories), { full: true });
+  const { writer, order } = fakeWriter();
+  planner.begin(writer, { changed: "./src/articles/a.md", full: false });
+  return { planner, stories, writer, order };
+}
+
 describe("dev loop: incremental plan", () => {
   it("a full build writes every page and remembers each list page", async () => {
     const { order, skipped } = await build(new IncrementalPlanner(), site({ x: ["./src/articles/a.md"], y: ["./src/articles/b.md"] }), { full: true });
@@ -64,11 +74,7 @@ describe("dev loop: incremental plan", () => {
   });
 
   it("pages written ahead of the next build are left by the running one, and kept as its template's", async () => {
-    const planner = new IncrementalPlanner();
-    const stories = { x: ["./src/articles/a.md"] };
-    await build(planner, site(stories), { full: true });
-    const { writer, order } = fakeWriter();
-    planner.begin(writer, { changed: "./src/articles/a.md", full: false });
+    const { planner, stories, writer, order } = await editBegun();
     assert.equal(planner.supersede(["dist/world/a/index.html", "dist/index.html"]), true, "nothing begun yet: the running build leaves them");
     await Promise.all(site(stories).map((e) => writer._generateTemplate(e, "fs")));
     const { kept } = planner.commit();
@@ -81,11 +87,7 @@ describe("dev loop: incremental plan", () => {
   });
 
   it("a page the running build has begun is not superseded: the save waits for the build's lead", async () => {
-    const planner = new IncrementalPlanner();
-    const stories = { x: ["./src/articles/a.md"] };
-    await build(planner, site(stories), { full: true });
-    const { writer, order } = fakeWriter();
-    planner.begin(writer, { changed: "./src/articles/a.md", full: false });
+    const { planner, stories, writer, order } = await editBegun();
     const writes = Promise.all(site(stories).map((e) => writer._generateTemplate(e, "fs")));
     assert.equal(planner.supersede(["dist/world/a/index.html", "dist/index.html"]), false);
     const lead = planner.leadWritten("./src/articles/a.md");
