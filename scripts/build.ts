@@ -9,27 +9,28 @@
  * changed and dist/ is as the last build left it, it says so and stops, without loading
  * Eleventy (docs/performance.md, section 22).
  */
-import { prepareBuild, settledResult, summaryLine } from "../_config/cache/index.ts";
+import { prepareBuild, summaryLine } from "../_config/cache/index.ts";
 import { memoryLines, timingLines } from "../_config/util/index.ts";
+import { reportSettled, took } from "./settle.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "build";
-// performance.now() counts from the process's start: the times below include loading the code.
-const took = () => `${(performance.now() / 1000).toFixed(2)} s`;
 const timings = () => {
   if (process.env.NEWSROOM_TIMINGS === "1") console.log(["Phases (wall time; some overlap):", ...timingLines(), "Memory of the main thread:", ...memoryLines()].join("\n"));
 };
 try {
   const clean = process.argv.slice(2).includes("--clean");
   const prelude = await prepareBuild({ clean, complete: true });
-  if (prelude.settled) {
-    console.log(summaryLine(settledResult(prelude.settled.pages)));
-    console.log(`Nothing to build: ${prelude.output} stands as the last build left it (${took()})`);
-  } else {
+  if (!reportSettled(prelude)) {
     const { buildSite, postBuildChecks } = await import("../_config/build/index.ts");
     const result = await buildSite({ quiet: true, clean, checks: [postBuildChecks((line) => console.log(line))], prelude });
     console.log(summaryLine(result));
     console.log(`Built ${result.files} pages into ${result.output} in ${took()}`);
   }
+  // The next "nothing to build" is answered without tsx (scripts/build.mjs). Best effort:
+  // without it, the next build only starts slower.
+  await import("../_config/build/index.ts")
+    .then(({ compileLauncher }) => compileLauncher(prelude))
+    .catch((error: unknown) => console.warn(`(the compiled launcher was not written: ${error instanceof Error ? error.message : String(error)})`));
   timings();
 } catch (error) {
   const { errorMessages } = await import("../_config/dev/index.ts");

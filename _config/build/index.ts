@@ -17,3 +17,4 @@ export * from "./checks/index.ts";
 export default function buildPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(pageStreamPlugin);
 }
+export * from "./launcher.ts";

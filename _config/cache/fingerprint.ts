@@ -21,7 +21,9 @@ const CODE_FILES = [".eleventy.ts", "package-lock.json", "package.json", "tsconf
  * code from elsewhere (the bench's sites link only `.eleventy.ts` and `_includes/`), and
  * the code that runs is what the fingerprint must follow.
  */
-const RUNNING_PROJECT = path.resolve(import.meta.dirname, "../..");
+// The compiled launcher (build/launcher.ts) names it: its own file lives in .cache/.
+declare const NEWSROOM_RUNNING_PROJECT: string | undefined;
+const RUNNING_PROJECT = typeof NEWSROOM_RUNNING_PROJECT === "string" ? NEWSROOM_RUNNING_PROJECT : path.resolve(import.meta.dirname, "../..");
 
 /** The files the fingerprint reads: code folders whole (the site's and the running project's), and `*.ts`/`*.tsx` anywhere under the input folder. */
 export function codeFiles(root: string, inputDir: string): string[] {

@@ -58,7 +58,7 @@ export interface BuildRun {
 /** `npm run build` (with `args`) in a project copy; never throws for a failed build. */
 export async function npmBuild(dir: string, args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["scripts/build.mjs", ...args], {
       cwd: dir,
       env: { ...process.env, NEWSROOM_ENV: "production", NEWSROOM_NOW: NOW, NEWSROOM_IMAGE_CACHE: "", NEWSROOM_TIMINGS: "", ...env },
       maxBuffer: 16 * 1024 * 1024,
