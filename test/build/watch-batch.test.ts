@@ -75,7 +75,14 @@ describe("watch: many files at once", { timeout: 900_000 }, () => {
       [11, 20].every((n) => w.html(`/world/batch-${n}/`).includes(`Switched story ${n}`)) &&
       [31, 40].every((n) => w.html(`/world/batch-${n}/`).includes(`Batch story ${n}`)) &&
       [21, 30].every((n) => !w.pageExists(`/world/batch-${n}/`));
-    await w.waitFor("the switched files are built", expected, BATCH_DEADLINE_MS);
+    await w.waitFor("the switched files are built", expected, BATCH_DEADLINE_MS).catch((error: Error) => {
+      const wrong = [
+        ...[11, 20].filter((n) => !w.html(`/world/batch-${n}/`).includes(`Switched story ${n}`)).map((n) => `batch-${n} not switched`),
+        ...[31, 40].filter((n) => !w.html(`/world/batch-${n}/`).includes(`Batch story ${n}`)).map((n) => `batch-${n} not built`),
+        ...[21, 30].filter((n) => w.pageExists(`/world/batch-${n}/`)).map((n) => `batch-${n} not removed`),
+      ];
+      throw new Error(`${wrong.join(", ")}\n${error.message}`);
+    });
 
     // A fresh dev build of the same files, in a folder of its own.
     const copy = await mkdtemp(path.join(os.tmpdir(), "newsroom-fresh-"));

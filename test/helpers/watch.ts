@@ -4,9 +4,10 @@
  * it, and polls for outcomes with a generous deadline (never a timing assertion).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import os from "node:os";
 import { NOW, prepareFixture, ROOT } from "./site.ts";
 import { DEV_OUTPUT } from "../../_config/dev/server.ts";
 
@@ -52,7 +53,12 @@ export async function startWatcher(fixture: string, options: { port?: number; cm
     async waitFor(what, ready, deadlineMs = DEADLINE_MS) {
       const deadline = Date.now() + deadlineMs;
       while (!ready()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}\n--- watcher output ---\n${log.slice(-8000)}`);
+        if (Date.now() > deadline) {
+          // the whole output to a file (the message keeps its end): a timeout is diagnosed from its start
+          const file = path.join(os.tmpdir(), `newsroom-watch-${process.pid}-${Date.now()}.log`);
+          writeFileSync(file, log);
+          throw new Error(`timed out waiting until ${what} (the whole watcher output: ${file})\n--- watcher output ---\n${log.slice(-8000)}`);
+        }
         if (child.exitCode !== null) throw new Error(`the watcher exited (${child.exitCode}) before ${what}\n${log}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
