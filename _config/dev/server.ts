@@ -211,6 +211,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
         unchanged = skipped;
         for (const file of await stale.update(results, fullBuild, kept)) log(`removed ${file} (no story writes it any more)`);
       });
+      // Every page as it is written, for the ledger of outputs (a failing pass's too).
+      eleventyConfig.addTransform("newsroom-stale-ledger", function (content) {
+        if (typeof this.page.outputPath === "string") stale.note(this.page.inputPath, this.page.outputPath);
+        return content;
+      });
       eleventyConfig.setServerOptions({ port: options.port ?? 8080, middleware: [requestGuard(log), overlayMiddleware(status, output), ...(cms ? [adminHeadersMiddleware(cms.url)] : [])] });
     },
   });
@@ -242,6 +247,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
       return result;
     } catch (error) {
       planner.abort();
+      stale.abandon();
       lastGood = undefined;
       await fast.restore();
       status.fail(explainFailure(error, folders));

@@ -11,6 +11,30 @@ import path from "node:path";
 export class StaleOutputs {
   /** input path → output files it wrote last time it was rendered */
   readonly written = new Map<string, Set<string>>();
+  /** input path → output files the running pass has begun to write (seen by a transform) */
+  private readonly begun = new Map<string, Set<string>>();
+
+  /**
+   * A page the running pass is about to write (a transform sees it before the write).
+   * A pass that fails part-way has written some pages by then; what it wrote stays known.
+   */
+  note(input: string, output: string): void {
+    if (!this.begun.has(input)) this.begun.set(input, new Set());
+    this.begun.get(input)!.add(path.normalize(output));
+  }
+
+  /**
+   * The running pass failed. The pages it wrote before failing are on disk: they join the
+   * ledger, so the next full pass deletes any no template writes any more (a story deleted
+   * while a pass read it, say), instead of serving them for the rest of the session.
+   */
+  abandon(): void {
+    for (const [input, files] of this.begun) {
+      if (!this.written.has(input)) this.written.set(input, new Set());
+      for (const file of files) this.written.get(input)!.add(file);
+    }
+    this.begun.clear();
+  }
 
   /**
    * Records a build's results and deletes outputs gone stale. In a full build every
@@ -19,6 +43,7 @@ export class StaleOutputs {
    * (dev-incremental.ts), input path → output paths.
    */
   async update(results: EleventyResult[], fullBuild: boolean, kept = new Map<string, Set<string>>()): Promise<string[]> {
+    this.begun.clear(); // the results name every page this pass wrote
     const now = new Map<string, Set<string>>();
     for (const [input, files] of kept) now.set(input, new Set([...files].map((f) => path.normalize(f))));
     for (const r of results) {

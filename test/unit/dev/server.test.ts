@@ -115,4 +115,38 @@ describe("stale outputs", () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it("keeps what a failed pass wrote, so the next full pass removes pages of deleted stories", async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), "newsroom-stale-"));
+    const f = (p: string) => path.join(out, p);
+    try {
+      for (const p of ["a/index.html", "gone/index.html"]) {
+        await mkdir(path.dirname(f(p)), { recursive: true });
+        await writeFile(f(p), "x");
+      }
+      const ledger = new StaleOutputs();
+      const r = (input: string, output: string) => ({ inputPath: input, outputPath: output, url: "" });
+      // the first pass of a session wrote both pages, then failed (a file vanished under it)
+      ledger.note("a.md", f("a/index.html"));
+      ledger.note("gone.md", f("gone/index.html"));
+      ledger.abandon();
+      // gone.md was deleted meanwhile: the next full pass writes only a.md
+      assert.deepEqual(await ledger.update([r("a.md", f("a/index.html"))], true), [f("gone/index.html")]);
+      assert.ok(existsSync(f("a/index.html")));
+      // what a good pass began is in its results: nothing is left pending for later
+      ledger.note("a.md", f("a/index.html"));
+      assert.deepEqual(await ledger.update([r("a.md", f("a/index.html"))], true), []);
+      ledger.abandon();
+      assert.deepEqual(await ledger.update([r("a.md", f("a/index.html"))], true), []);
+      // without abandon(), a page begun by a failed pass would be unknown to the ledger
+      const blind = new StaleOutputs();
+      await mkdir(f("gone"), { recursive: true });
+      await writeFile(f("gone/index.html"), "x");
+      blind.note("gone.md", f("gone/index.html"));
+      assert.deepEqual(await blind.update([r("a.md", f("a/index.html"))], true), [], "update() alone forgets what was only begun");
+      assert.ok(existsSync(f("gone/index.html")));
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
 });
