@@ -20,7 +20,7 @@ import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "../util/index.ts";
 import { planReuse } from "./reuse.ts";
 import { prepareBuild, recordSettled, settledResult, type BuildPrelude } from "../cache/index.ts";
-import { currentWriter, excludeTemplates, forgetTemplateSources } from "../eleventy/index.ts";
+import { currentWriter, excludeTemplates, forgetTemplateSources, indexTemplateMapLookups } from "../eleventy/index.ts";
 import { setReusePlan } from "../site/index.ts";
 
 export { removeTree } from "../util/index.ts";
@@ -148,6 +148,7 @@ async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, compl
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
     const { default: Eleventy } = await timePhase("eleventy (import)", () => import("@11ty/eleventy"));
+    await indexTemplateMapLookups(); // a story pass asks the template map per entry and collection item (internals.ts)
     /** One Eleventy pass into the staging folder, of the templates the session does not leave out; its page count. */
     const eleventyPass = async (stories?: string[]): Promise<number> => {
       let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {

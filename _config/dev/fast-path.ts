@@ -59,7 +59,8 @@ export class FastPath {
     const { entry: before, home } = entriesOf(last, changed);
     if (!before || !pagesOfEntry(before).length || !home) return [];
     try {
-      const story = freshTemplate(writer, before.template, before.inputPath);
+      // read from disk: a save held while a pass runs is not yet in Eleventy's input cache
+      const story = freshTemplate(writer, before.template, before.inputPath, await readFile(changed, "utf8"));
       const pages = await freshPages(story, () => collectionsData);
       const known = new Set(pagesOfEntry(before).map((p) => p.outputPath));
       if (pages.length === 0 || pages.some((p) => !known.has(p.outputPath))) return []; // a new URL: the pass decides

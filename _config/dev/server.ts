@@ -25,7 +25,7 @@
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { currentWriter, incrementalFileOf, isIncremental, lastTemplateMap, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
+import { currentWriter, incrementalFileOf, indexTemplateMapLookups, isIncremental, lastTemplateMap, letPassesBreathe, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
@@ -221,6 +221,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   });
   await elev.init();
   rememberDependencies(elev); // an incremental pass asks the dependency map per page (internals.ts)
+  await indexTemplateMapLookups(); // … and the template map per entry and collection item
+  await letPassesBreathe(); // a save during a pass is heard, and written ahead, at once
   elev.setIncrementalBuild(true);
 
   // Every build goes through write(): record its outcome, explain failures.

@@ -22,6 +22,7 @@ declare module "@11ty/eleventy" {
     behavior: { isWriteable(): boolean };
     setTransforms(transforms: unknown): void;
     setLinters(linters: unknown): void;
+    setInputContent(content: string): void;
     getData(): Promise<Record<string, unknown>>;
     getTemplateMapEntries(data: Record<string, unknown>): Promise<unknown>;
     getTemplates(data: Record<string, unknown>): Promise<PageEntry[]>;

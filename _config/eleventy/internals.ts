@@ -5,7 +5,9 @@
  * the computed views reach them only through this file. On another Eleventy version,
  * test/unit/eleventy/internals.test.ts fails and names what to re-check here.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import Eleventy, { type MapEntry, type PageEntry, type TemplateInternals, type TemplateWriterInternals } from "@11ty/eleventy";
 
 export type { MapEntry, PageEntry, TemplateInternals, TemplateWriterInternals } from "@11ty/eleventy";
@@ -17,12 +19,14 @@ export const ADAPTED_ELEVENTY_VERSION = "3.1.8";
 export const ADAPTER_CHECKLIST = [
   "TemplateWriter#_generateTemplate(entry, to) is still called once per map entry, in one synchronous loop",
   "TemplateWriter#templateMap.map / .collectionsData still hold the last build's entries and collections",
-  "new Template(inputPath, templateData, extensionMap, templateConfig) and setTransforms/setLinters/logger",
+  "new Template(inputPath, templateData, extensionMap, templateConfig) and setTransforms/setLinters/logger; setInputContent(text) is read instead of TemplateContent's input cache",
   "Template#getData, getTemplateMapEntries, getTemplates, renderPageEntryWithoutLayout, renderPageEntry, _write, behavior.isWriteable",
   "Eleventy#writer, #watchManager.incremental (read at each watch-queue pop), #eleventyServe.reload / sendError, #watcher (chokidar)",
   "TemplateWriter#_getAllPaths() still returns every template path (\"./src/…\") a full build reads, once per build",
   "ComputedDataProxy#findVarsUsed still calls each computed function once on a proxy whose plain objects have no own keys",
   "TemplateContent's static _inputCache (by absolute path) and _compileCache (by \"./src/…\" input path) are Maps Template inherits, kept for the whole process",
+  "TemplateMap#getMapEntryForInputPath (src/TemplateMap.js) still returns the first entry of `map` whose inputPath is the one asked or its TemplatePath.absolutePath, and `map` only grows by push",
+  "Template#getTemplates (src/Template.js) is still called once per map entry while the map is built",
   "GlobalDependencyMap (src/GlobalDependencyMap.js, Eleventy#eleventyConfig.usesGraph): hasDependency and getDependencies only read the graph, which changes only through DEPENDENCY_MAP_WRITERS and the `map` setter",
 ];
 
@@ -109,13 +113,19 @@ export function entryWithPages(entry: MapEntry, pages: PageEntry[]): MapEntry {
 
 type TemplateClass = new (inputPath: string, templateData: unknown, extensionMap: unknown, config: unknown) => TemplateInternals;
 
-/** A fresh Template for a file, set up as TemplateWriter#_createTemplate does (no shared caches). */
-export function freshTemplate(writer: TemplateWriterInternals, like: TemplateInternals, inputPath: string): TemplateInternals {
+/**
+ * A fresh Template for a file, set up as TemplateWriter#_createTemplate does (no shared
+ * caches). `source`: the file's text as it is on disk now, for a file Eleventy has not
+ * yet been told changed (a save held while a pass runs, dev/server.ts), whose text
+ * TemplateContent's input cache (by path, for the whole process) still holds as it was.
+ */
+export function freshTemplate(writer: TemplateWriterInternals, like: TemplateInternals, inputPath: string, source?: string): TemplateInternals {
   const Template = like.constructor as TemplateClass;
   const tmpl = new Template(inputPath, writer.templateData, writer.extensionMap, writer.templateConfig);
   tmpl.logger = writer.logger;
   tmpl.setTransforms(writer.config.transforms);
   tmpl.setLinters(writer.config.linters);
+  if (source !== undefined) tmpl.setInputContent(source);
   return tmpl;
 }
 
@@ -271,4 +281,89 @@ export function rememberDependencyQueries(map: object): void {
 export function rememberDependencies(elev: Eleventy): void {
   const map = elev.eleventyConfig?.usesGraph;
   if (map) rememberDependencyQueries(map);
+}
+
+// ── the template map's lookups, indexed; a pass that lets the event loop turn ──
+
+const eleventySource = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+
+interface TemplateMapInternals {
+  map: { inputPath: string }[];
+  getMapEntryForInputPath(inputPath: string): unknown;
+}
+
+interface MapIndex {
+  entries: { inputPath: string }[];
+  /** how many entries of `entries` the index covers (Eleventy 3.1.8 only ever pushes onto the map) */
+  length: number;
+  /** input path → the position of the first entry with it */
+  first: Map<string, number>;
+}
+
+let mapLookupsIndexed = false;
+
+/**
+ * `TemplateMap#getMapEntryForInputPath` (Eleventy 3.1.8) searches the whole map, one
+ * entry after the other, and Eleventy asks it for every entry (the template order, the
+ * dependency map, the ordered map) and for every item of every collection
+ * (`populateCollectionsWithContent`): map × (entries + items), 0.55 s of a 5 s
+ * incremental pass at 4,000 stories, 25 times that at 20,000 (docs/performance.md §27).
+ * Here each map keeps an index of its entries by input path, extended as entries are
+ * pushed and rebuilt when the map is replaced: the answer is Eleventy's, the first
+ * entry whose input path is the one asked for or its absolute form.
+ */
+export async function indexTemplateMapLookups(): Promise<void> {
+  if (mapLookupsIndexed) return;
+  const { default: TemplateMap } = (await import(pathToFileURL(path.join(eleventySource, "TemplateMap.js")).href)) as { default: { prototype: TemplateMapInternals } };
+  const utils = createRequire(path.join(eleventySource, "Eleventy.js"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(p: string): string } };
+  const proto = TemplateMap.prototype;
+  if (typeof proto.getMapEntryForInputPath !== "function" || typeof utils.TemplatePath?.absolutePath !== "function") {
+    throw new Error("Eleventy's TemplateMap has no getMapEntryForInputPath(): re-check indexTemplateMapLookups in _config/eleventy/internals.ts");
+  }
+  const indexes = new WeakMap<object, MapIndex>();
+  const indexOf = (map: TemplateMapInternals): MapIndex => {
+    let index = indexes.get(map);
+    if (!index || index.entries !== map.map || index.length > map.map.length) {
+      index = { entries: map.map, length: 0, first: new Map() };
+      indexes.set(map, index);
+    }
+    for (; index.length < index.entries.length; index.length++) {
+      const key = index.entries[index.length]!.inputPath;
+      if (!index.first.has(key)) index.first.set(key, index.length);
+    }
+    return index;
+  };
+  proto.getMapEntryForInputPath = function (this: TemplateMapInternals, inputPath: string) {
+    const index = indexOf(this);
+    const at = [index.first.get(inputPath), index.first.get(utils.TemplatePath.absolutePath(inputPath))].filter((i) => i !== undefined);
+    return at.length ? this.map[Math.min(...at)] : undefined;
+  };
+  mapLookupsIndexed = true;
+}
+
+let breathing = false;
+
+/**
+ * Eleventy's pass builds its template map in one chain of promises that settle at once
+ * (every template's data and pages, file reads cached): the event loop does not turn for
+ * seconds (4.4 s at 4,000 stories), so a story saved meanwhile is not even heard of
+ * until the pass writes, and cannot be written ahead of it (dev/server.ts). Here each
+ * template's `getTemplates` first lets the loop turn (`setImmediate`) when it has not
+ * turned for `everyMs`: the pass does the same work in the same order, with pauses of
+ * a fraction of a millisecond. For the dev server only.
+ */
+export async function letPassesBreathe(everyMs = 20): Promise<void> {
+  if (breathing) return;
+  const { default: Template } = (await import(pathToFileURL(path.join(eleventySource, "Template.js")).href)) as { default: { prototype: { getTemplates(data: unknown): Promise<unknown> } } };
+  const getTemplates = Template.prototype.getTemplates;
+  if (typeof getTemplates !== "function") throw new Error("Eleventy's Template has no getTemplates(): re-check letPassesBreathe in _config/eleventy/internals.ts");
+  let turned = performance.now();
+  Template.prototype.getTemplates = async function (this: unknown, data: unknown) {
+    if (performance.now() - turned > everyMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turned = performance.now();
+    }
+    return getTemplates.call(this, data);
+  };
+  breathing = true;
 }

@@ -1,8 +1,8 @@
 /**
  * The editor's loop when a story is saved again while its rebuild still runs
  * (_config/dev/fast-path.ts, "ahead"): the second save's story and home page are written
- * once the running pass has written its own, without waiting for that pass to end, and
- * the output ends as the last save left it everywhere. The fixture gets a few hundred
+ * while the running pass still runs, with the second save's text, and the output ends as
+ * the last save left it everywhere. The fixture gets a few hundred
  * stories so the pass after the first save outlasts the second save.
  */
 import assert from "node:assert/strict";
@@ -52,6 +52,17 @@ describe("watch: a story saved again while its rebuild runs", { timeout: 300_000
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await writeFile(file, original.replace(/^title: The plain story$/m, "title: Second save of the story"));
+    // Written ahead while the first pass still runs (the pass lets the event loop turn),
+    // from the file as saved (not Eleventy's cached text of the first save).
+    while (!/ahead of the pass queued behind the running one/.test(w.log())) {
+      assert.ok(Date.now() < deadline, `the second save was written ahead\n${w.log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const atAhead = w.log();
+    const [storyNow, homeNow] = [w.html("/world/plain-story/"), w.html("/")];
+    assert.doesNotMatch(atAhead.slice(atAhead.indexOf("rebuilding the rest")), /built in/, `the first pass was still running when the second save was written\n${atAhead}`);
+    assert.ok(storyNow.includes("Second save of the story"), "the story page written ahead carries the second save");
+    assert.ok(homeNow.includes("Second save of the story"), "the home page written ahead carries the second save");
     const showing = ["/world/plain-story/", "/", "/world/", "/archive/2024/02/"];
     await w.waitFor("every page showing the story carries the second save", () => showing.every((url) => w.html(url).includes("Second save of the story")), 60_000);
     await w.waitFor("the pass queued behind the first one is done", settled, 60_000);
