@@ -15,6 +15,7 @@ export * from "./server.ts";
 export * from "./stale-outputs.ts";
 export * from "./status.ts";
 export * from "./watch.ts";
+export * from "./watch-ready.ts";
 
 /** The dev room's plugin. */
 export default function devPlugin(eleventyConfig: EleventyConfig): void {

@@ -23,7 +23,7 @@
  * own races when many files change at once) is followed by a clean full build.
  */
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
-import { readdirSync, rmSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { currentWriter, incrementalFileOf, indexTemplateMapLookups, isIncremental, lastTemplateMap, letPassesBreathe, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
@@ -32,6 +32,7 @@ import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
 import { FastPath, fastPathOutputs, type TemplateMapSnapshot } from "./fast-path.ts";
 import { IncrementalPlanner } from "./incremental.ts";
 import { StaleOutputs } from "./stale-outputs.ts";
+import { watchingAll } from "./watch-ready.ts";
 import { adminHeadersMiddleware, startLocalBackend, type LocalBackend } from "../cms/index.ts";
 import { BackgroundIndexer } from "../build/index.ts";
 
@@ -335,6 +336,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     deleted.add(queuePath(file));
     watcher.emit("change", file);
   });
+  // chokidar may say "ready" before every file is watched (watch-ready.ts): what changes
+  // before the last watch is made is replayed below.
+  if (watcher) {
+    const wait = await watchingAll(watcher, [...before.keys()].filter((file) => existsSync(file)));
+    if (wait.missing) log(`${wait.missing} files are not watched (after ${wait.ms} ms)`);
+  }
   const after = treeState([input, folders.data]);
   for (const [file, state] of after) if (before.get(file) !== state) watcher?.emit("change", file);
   for (const file of before.keys()) if (!after.has(file)) watcher?.emit("unlink", file);

@@ -68,7 +68,12 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     /** chokidar, once watch() resolved */
-    watcher?: { on(event: "unlink" | "add" | "change", fn: (path: string) => void): void; emit(event: "change" | "unlink" | "add", path: string): boolean };
+    watcher?: {
+      on(event: "unlink" | "add" | "change", fn: (path: string) => void): void;
+      emit(event: "change" | "unlink" | "add", path: string): boolean;
+      getWatched(): Record<string, string[]>;
+      options?: { cwd?: string };
+    };
     /** the watch queue (Eleventy 3 internal, see src/EleventyWatch.js) */
     watchManager?: { incremental: boolean };
     /** the dev server (src/EleventyServe.js); reload() is a no-op until serve() started it */
