@@ -32,7 +32,7 @@ const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.mi
 process.on("SIGINT", () => (killAll(), process.exit(130)));
 try {
   for (const tool of values.tools.split(",")) {
-    const r = await measureLatency(targets[tool]!, Number(values.edits), undefined, Math.max(240_000, size * 45));
+    const r = await measureLatency(targets[tool]!, Number(values.edits), { stories: size });
     console.log(`${tool.padEnd(9)} page ${fmt(r.page)}; home ${fmt(r.home)}; timeouts ${r.timeouts}  [page ${r.page.map((x) => x.toFixed(0)).join(" ")}] [home ${r.home.map((x) => x.toFixed(0)).join(" ")}]`);
   }
 } finally {

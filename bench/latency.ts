@@ -64,15 +64,19 @@ async function seen(file: string, text: string, deadline: number): Promise<numbe
 }
 
 /**
- * `readyMs`: how long the watcher's first build may take. At 20,000 stories Newsroom's
- * first dev build on a fresh corpus makes every story's social card (255 s here).
+ * How long a watcher's first build may take on a corpus of `stories`: 4 minutes, or 45 ms
+ * a story (15 minutes at 20,000). Newsroom's first dev build on a fresh corpus makes
+ * every story's social card (255 s at 20,000 stories).
  */
-export async function measureLatency(target: LatencyTarget, edits: number, timeoutMs = 30_000, readyMs = 240_000): Promise<LatencyResult> {
+export const readyDeadline = (stories: number): number => Math.max(240_000, stories * 45);
+
+/** `stories`: the corpus size, for the first build's deadline; `timeoutMs`: how long one save may take to show. */
+export async function measureLatency(target: LatencyTarget, edits: number, { stories, timeoutMs = 30_000 }: { stories: number; timeoutMs?: number }): Promise<LatencyResult> {
   const original = readFileSync(target.source, "utf8");
   const child = start(target.command);
   const result: LatencyResult = { page: [], home: [], timeouts: 0 };
   try {
-    await waitForOutput(child, target.ready, readyMs);
+    await waitForOutput(child, target.ready, readyDeadline(stories));
     await sleep(1500); // let the first build's last writes and the watcher settle
     for (let i = 1; i <= edits; i++) {
       const token = `Benchedit${i}z${Math.floor(Math.random() * 1e6)}`;

@@ -58,8 +58,6 @@ function hugoInstalled(): boolean {
 }
 
 const BENCH = path.join(ROOT, ".bench");
-/** how long a watcher's first build may take: 4 minutes, or 45 ms a story (15 minutes at 20,000) */
-const readyDeadline = (stories: number) => Math.max(240_000, stories * 45);
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const node = process.execPath;
@@ -195,7 +193,7 @@ async function main(): Promise<void> {
     const targets = latencyTargets(sites, newest);
     const watchers: ("newsroom" | "stock" | "hugo")[] = ["newsroom", "stock", ...(withHugo ? (["hugo"] as const) : [])];
     for (const tool of watchers) {
-      const l = await measureLatency(targets[tool], edits, undefined, readyDeadline(latencySize));
+      const l = await measureLatency(targets[tool], edits, { stories: latencySize });
       results.latency.set(tool, l);
       console.log(`latency ${tool}: page ${l.page.map((x) => x.toFixed(0)).join(", ")} ms; home ${l.home.map((x) => x.toFixed(0)).join(", ")} ms; timeouts ${l.timeouts}`);
     }

@@ -287,6 +287,15 @@ export function rememberDependencies(elev: Eleventy): void {
 
 const eleventySource = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
 
+/**
+ * The default export of one of Eleventy's own modules (`src/<file>`, which its package
+ * exports do not expose): the very module instance Eleventy runs, for patching its
+ * classes here and for the tests that check those patches against the originals.
+ */
+export async function eleventyModule<T>(file: string): Promise<T> {
+  return ((await import(pathToFileURL(path.join(eleventySource, file)).href)) as { default: T }).default;
+}
+
 interface TemplateMapInternals {
   map: { inputPath: string }[];
   getMapEntryForInputPath(inputPath: string): unknown;
@@ -314,7 +323,7 @@ let mapLookupsIndexed = false;
  */
 export async function indexTemplateMapLookups(): Promise<void> {
   if (mapLookupsIndexed) return;
-  const { default: TemplateMap } = (await import(pathToFileURL(path.join(eleventySource, "TemplateMap.js")).href)) as { default: { prototype: TemplateMapInternals } };
+  const TemplateMap = await eleventyModule<{ prototype: TemplateMapInternals }>("TemplateMap.js");
   const utils = createRequire(path.join(eleventySource, "Eleventy.js"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(p: string): string } };
   const proto = TemplateMap.prototype;
   if (typeof proto.getMapEntryForInputPath !== "function" || typeof utils.TemplatePath?.absolutePath !== "function") {
@@ -334,9 +343,10 @@ export async function indexTemplateMapLookups(): Promise<void> {
     return index;
   };
   proto.getMapEntryForInputPath = function (this: TemplateMapInternals, inputPath: string) {
-    const index = indexOf(this);
-    const at = [index.first.get(inputPath), index.first.get(utils.TemplatePath.absolutePath(inputPath))].filter((i) => i !== undefined);
-    return at.length ? this.map[Math.min(...at)] : undefined;
+    const { first } = indexOf(this);
+    const asked = first.get(inputPath) ?? Infinity;
+    const absolute = first.get(utils.TemplatePath.absolutePath(inputPath)) ?? Infinity;
+    return this.map[Math.min(asked, absolute)]; // undefined for neither (map[Infinity])
   };
   mapLookupsIndexed = true;
 }
@@ -354,7 +364,7 @@ let breathing = false;
  */
 export async function letPassesBreathe(everyMs = 20): Promise<void> {
   if (breathing) return;
-  const { default: Template } = (await import(pathToFileURL(path.join(eleventySource, "Template.js")).href)) as { default: { prototype: { getTemplates(data: unknown): Promise<unknown> } } };
+  const Template = await eleventyModule<{ prototype: { getTemplates(data: unknown): Promise<unknown> } }>("Template.js");
   const getTemplates = Template.prototype.getTemplates;
   if (typeof getTemplates !== "function") throw new Error("Eleventy's Template has no getTemplates(): re-check letPassesBreathe in _config/eleventy/internals.ts");
   let turned = performance.now();

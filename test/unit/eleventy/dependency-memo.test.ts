@@ -5,11 +5,8 @@
  * and one walk of the graph per template instead of one per question.
  */
 import assert from "node:assert/strict";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
-import { DEPENDENCY_MAP_WRITERS, rememberDependencyQueries } from "../../../_config/eleventy/internals.ts";
-import { ROOT } from "../../helpers/site.ts";
+import { DEPENDENCY_MAP_WRITERS, eleventyModule, rememberDependencyQueries } from "../../../_config/eleventy/internals.ts";
 
 interface DepMap {
   addNewNodeRelationships(from: string, consumes?: string[], publishes?: string[]): void;
@@ -25,7 +22,7 @@ interface DepMap {
   map: { dependenciesOf(node: string): string[] };
 }
 
-const { default: GlobalDependencyMap } = (await import(pathToFileURL(path.join(ROOT, "node_modules/@11ty/eleventy/src/GlobalDependencyMap.js")).href)) as { default: new () => DepMap };
+const GlobalDependencyMap = await eleventyModule<new () => DepMap>("GlobalDependencyMap.js");
 
 const stories = Array.from({ length: 12 }, (_, i) => `./src/articles/s${i}.md`);
 const lists = ["./src/section.11ty.tsx", "./src/topic.11ty.tsx", "./src/index.11ty.tsx"];

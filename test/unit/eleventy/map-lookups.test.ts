@@ -8,15 +8,12 @@
  */
 import assert from "node:assert/strict";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
-import { indexTemplateMapLookups, letPassesBreathe } from "../../../_config/eleventy/internals.ts";
-import { ROOT } from "../../helpers/site.ts";
+import { eleventyModule, indexTemplateMapLookups, letPassesBreathe } from "../../../_config/eleventy/internals.ts";
 
 type Lookup = (this: { map: { inputPath: string; n: number }[] }, inputPath: string) => unknown;
-const src = path.join(ROOT, "node_modules/@11ty/eleventy/src");
-const { default: TemplateMap } = (await import(pathToFileURL(path.join(src, "TemplateMap.js")).href)) as { default: { prototype: { getMapEntryForInputPath: Lookup } } };
-const { default: Template } = (await import(pathToFileURL(path.join(src, "Template.js")).href)) as { default: { prototype: { getTemplates(data: unknown): Promise<unknown> } } };
+const TemplateMap = await eleventyModule<{ prototype: { getMapEntryForInputPath: Lookup } }>("TemplateMap.js");
+const Template = await eleventyModule<{ prototype: { getTemplates(data: unknown): Promise<unknown> } }>("Template.js");
 
 describe("the template map's lookups, indexed", () => {
   it("answers as Eleventy's search does: first match of the path or its absolute form, as the map grows or is replaced", async () => {
