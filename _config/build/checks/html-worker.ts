@@ -1,10 +1,15 @@
 /**
- * Worker-thread entry of the html-validate check (_config/build/checks/html.ts): validates
- * the pages it is given off the main thread, so Pagefind's pipe and the link check
- * keep running on the main one.
+ * Worker-thread entry of the html-validate check (_config/build/checks/html.ts): loads
+ * html-validate and compiles its schemas as soon as it starts (a first tiny document),
+ * then validates the pages of the one job it is sent, off the main thread, so Pagefind's
+ * pipe and the link check keep running on the main one.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { validateEach } from "./html.ts";
+import { parentPort } from "node:worker_threads";
+import { validateEach, validateHtml, type HtmlJob } from "./html.ts";
 
-const { dir, pages } = workerData as { dir: string; pages: string[] };
-parentPort!.postMessage(await validateEach(dir, pages));
+const warmed = validateHtml('<!doctype html><html lang="en"><head><title>warm</title></head><body><p>warm</p></body></html>', "(warm-up)");
+parentPort!.once("message", async ({ dir, pages }: HtmlJob) => {
+  await warmed;
+  parentPort!.postMessage(await validateEach(dir, pages));
+  parentPort!.close();
+});

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { isHtml, type Finding } from "./files.ts";
+import type { Worker } from "node:worker_threads";
 import { firstMessage, startTsWorker } from "../../util/index.ts";
 
 /** Pages a worker thread should have before another one starts (≈ 11 ms each, against ≈ 1.2 s of start-up). */
@@ -65,12 +66,32 @@ export async function validateEach(dir: string, pages: string[]): Promise<Cached
   return results;
 }
 
+/** A job for the html-validate worker (html-worker.ts): the pages to validate under `dir`. */
+export interface HtmlJob {
+  dir: string;
+  pages: string[];
+}
+
+/**
+ * A worker thread that loads html-validate and compiles its schemas at once, then waits
+ * for its pages (an `HtmlJob` message). Started when the checks start, beside Eleventy's
+ * pass, its ≈ 1.2 s of start-up is done by the time the pages are written
+ * (docs/performance.md, §28). Give it to `validatePages`; `terminate()` it if the build
+ * fails first.
+ */
+export function startHtmlWorker(): Worker {
+  const worker = startTsWorker(new URL("./html-worker.ts", import.meta.url));
+  worker.on("error", () => undefined); // reported to whoever gives it a job (firstMessage)
+  return worker;
+}
+
 /**
  * Validates every HTML page among `files` (site paths) under `dir`. With `cacheDir`,
  * results are looked up and stored by the SHA-1 of each page's bytes. With `workers`,
- * the pages not in the cache are shared among that many worker threads.
+ * the pages not in the cache are shared among that many worker threads, the first of
+ * them `warm` when given (startHtmlWorker; always used or terminated here).
  */
-export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0, writeDir = cacheDir): Promise<{ findings: Finding[]; pages: number; cached: number }> {
+export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0, writeDir = cacheDir, warm?: Worker): Promise<{ findings: Finding[]; pages: number; cached: number }> {
   const pages = files.filter(isHtml);
   const read = cacheDir ? cacheFile(cacheDir) : undefined;
   const store = writeDir ? cacheFile(writeDir) : undefined;
@@ -83,7 +104,8 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
   const threads = workers > 0 ? Math.max(1, Math.min(workers, Math.ceil(todo.length / PAGES_PER_WORKER))) : 0;
   const share = threads > 0 ? Math.ceil(todo.length / threads) : todo.length;
   const parts = todo.length ? Array.from({ length: Math.ceil(todo.length / share) }, (_, i) => todo.slice(i * share, (i + 1) * share)) : [];
-  const results = await Promise.all(parts.map((part) => (workers > 0 ? validateInWorker(dir, part) : validateEach(dir, part))));
+  if (warm && !(workers > 0 && parts.length)) void warm.terminate();
+  const results = await Promise.all(parts.map((part, i) => (workers > 0 ? validateInWorker({ dir, pages: part }, i === 0 ? warm : undefined) : validateEach(dir, part))));
   parts.forEach((part, p) => part.forEach((page, i) => fresh.set(page, results[p]![i]!)));
   const after: Record<string, Cached> = {};
   const findings: Finding[] = [];
@@ -102,8 +124,12 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
 }
 
 /** validateEach in a worker thread (same result), so Pagefind's pipe keeps the main thread. */
-function validateInWorker(dir: string, pages: string[]): Promise<Cached[]> {
-  return firstMessage<Cached[]>(startTsWorker(new URL("./html-worker.ts", import.meta.url), { dir, pages }), "html-validate");
+function validateInWorker(job: HtmlJob, warm?: Worker): Promise<Cached[]> {
+  // a warm worker that already stopped (its start-up failed) is replaced; a new one reports why
+  const worker = warm && warm.threadId >= 0 ? warm : startHtmlWorker();
+  const result = firstMessage<Cached[]>(worker, "html-validate");
+  worker.postMessage(job);
+  return result;
 }
 
 function safeParse(text: string): Record<string, Cached> {

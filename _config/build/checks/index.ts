@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { recordPhase } from "../../util/index.ts";
-import { validatePages } from "./html.ts";
+import { startHtmlWorker, validatePages } from "./html.ts";
 
 /** html-validate worker threads: one per core, beside Pagefind and the link check (docs/performance.md). */
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
@@ -111,6 +111,8 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   const linked = firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
+  // In a build, html-validate's first worker starts now, beside Eleventy's pass (its start-up is ≈ 1.2 s).
+  const warmHtml = ctx.written ? startHtmlWorker() : undefined;
   let files: string[];
   let early: string[];
   /** files taken unchanged from the last build, with their hashes */
@@ -129,7 +131,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     const reusedPages = [...known.keys()].filter((f) => f.endsWith(".html"));
     if (reusedPages.length) linkWorker.postMessage({ known: reusedPages.map((f) => [f, known.get(f)!]) } satisfies LinkMessage);
     validating = time("html-validate", async () => {
-      const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir);
+      const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir, warmHtml);
       return { ...r, pages: r.pages + reusedPages.length, cached: r.cached + reusedPages.length };
     });
     validating.catch(() => undefined); // awaited below
@@ -148,7 +150,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     }
     linkWorker.postMessage({ finish: files, ...(last && { last }) } satisfies LinkMessage);
   } catch (error) {
-    await linkWorker.terminate();
+    await Promise.all([linkWorker.terminate(), warmHtml?.terminate()]);
     throw error;
   }
   const finishing = performance.now();

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { checkLinks, LinkChecker, listFiles, validateHtml } from "../../../_config/build/checks/index.ts";
+import { checkLinks, LinkChecker, listFiles, validateHtml, validatePages } from "../../../_config/build/checks/index.ts";
+import { startHtmlWorker } from "../../../_config/build/checks/html.ts";
 import { LinkMemo, srcsetUrls, mayTarget, targetNames } from "../../../_config/build/checks/links.ts";
 import { headersFor, parseHeadersFile } from "../../../_config/pages/headers.ts";
 import { fingerprintHtml, fingerprintedName, isFingerprinted } from "../../../_config/pages/assets.ts";
@@ -158,6 +159,29 @@ describe("html-validate", () => {
     assert.ok(rules.includes("html-validate wcag/h37"), rules.join()); // <img> without alt
     assert.equal(findings[0]!.file, "/bad.html");
     assert.equal(findings[0]!.line, 2);
+  });
+
+  it("a worker started before the pages exist (warm) reports what the main thread reports", async () => {
+    const warm = startHtmlWorker();
+    const dir = site({ "/ok/index.html": page("<p>ok</p>"), "/bad/index.html": page("<p>one</p>\n<div><p>unclosed</div><img src=x>") });
+    const files = listFiles(dir);
+    const here = await validatePages(dir, files);
+    const inWorker = await validatePages(dir, files, undefined, 1, undefined, warm);
+    assert.ok(here.findings.length >= 2, JSON.stringify(here.findings));
+    assert.deepEqual(inWorker, here);
+    assert.equal(warm.threadId, -1, "the warm worker did the job and stopped");
+  });
+
+  it("a warm worker that stopped before its job is replaced, and one with nothing to do is stopped", async () => {
+    const dir = site({ "/bad/index.html": page("<img src=x>") });
+    const dead = startHtmlWorker();
+    await dead.terminate();
+    const r = await validatePages(dir, listFiles(dir), undefined, 1, undefined, dead);
+    assert.ok(r.findings.some((f) => f.check === "html-validate wcag/h37"), JSON.stringify(r.findings));
+    const idle = startHtmlWorker();
+    const exited = new Promise((resolve) => idle.once("exit", resolve));
+    await validatePages(dir, [], undefined, 1, undefined, idle);
+    await exited;
   });
 });
 
