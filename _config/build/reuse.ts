@@ -35,7 +35,7 @@ import type { OutputManifest } from "./manifest.ts";
 import { inParallel } from "../util/index.ts";
 
 const STATE_FILE = "reuse.json";
-const REUSE_VERSION = 2;
+const REUSE_VERSION = 3;
 
 interface StoryEntry {
   /** SHA-256 of the file's bytes */

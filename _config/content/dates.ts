@@ -151,7 +151,42 @@ export function yearOf(value: DateInput, zone: string): number {
 
 /** `yyyy/MM` for monthly archive URLs. */
 export function monthKey(value: DateInput, zone: string): string {
+  if (value instanceof Date) return monthOfInstant(value.getTime(), zone);
   return remember(`m\u0000${zone}\u0000${keyOf(value)}`, () => toDateTime(value, zone).toFormat("yyyy/MM"));
+}
+
+/**
+ * The local month of an instant, from the instants the zone's months begin (a few
+ * hundred luxon calls for a whole archive instead of one per story: the archive groups
+ * every story by month on every build). Local time only runs backwards at a clock
+ * change, and luxon's start of a month can miss by one when a change is near it
+ * (Kyiv, July 1990): within a few hours of a month's start, luxon reads the instant itself.
+ */
+function monthOfInstant(ms: number, zone: string): string {
+  const utc = new Date(ms);
+  const y = utc.getUTCFullYear();
+  const m = utc.getUTCMonth() + 1; // the local month is this one, the one before or the one after (offsets ≤ 14 h)
+  const next = m === 12 ? [y + 1, 1] as const : [y, m + 1] as const;
+  const prev = m === 1 ? [y - 1, 12] as const : [y, m - 1] as const;
+  const [start, nextStart] = [monthStart(y, m, zone), monthStart(next[0], next[1], zone)];
+  const near = (t: number) => Math.abs(ms - t) < TRANSITION_WINDOW;
+  if (near(start) || near(nextStart)) return toDateTime(utc, zone).toFormat("yyyy/MM");
+  const [year, month] = ms >= nextStart ? next : ms >= start ? [y, m] : prev;
+  return `${year}/${String(month).padStart(2, "0")}`;
+}
+
+/** Longer than any clock change (Troll's is 2 h). */
+const TRANSITION_WINDOW = 4 * 3600_000;
+const monthStarts = new Map<string, number>();
+function monthStart(year: number, month: number, zone: string): number {
+  const key = `${zone}\u0000${year}\u0000${month}`;
+  let t = monthStarts.get(key);
+  if (t === undefined) {
+    t = DateTime.fromObject({ year, month, day: 1 }, { zone }).toMillis();
+    if (monthStarts.size >= MEMO_LIMIT) monthStarts.clear();
+    monthStarts.set(key, t);
+  }
+  return t;
 }
 
 /**

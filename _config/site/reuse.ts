@@ -66,35 +66,61 @@ export interface StoryRecord {
   date: string;
   fileSlug: string;
   /** `encodeData` of the story's data (STORY_DATA_KEYS) */
-  data: string;
+  data: EncodedData;
 }
 
 // ── a codec for story data: JSON, with Dates and luxon DateTimes kept as themselves ──
 
 type Tagged = { $date: string } | { $dt: [number, string, string, string, string] };
+/** Where a Date or DateTime sits in the data: its keys from the top. */
+type KeyPath = (string | number)[];
 
-/** JSON of a story's data; Dates and luxon DateTimes (views) survive the round trip exactly. */
-export function encodeData(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    const raw = this[key];
-    if (raw instanceof Date) return { $date: raw.toISOString() } satisfies Tagged;
-    if (DateTime.isDateTime(raw)) return { $dt: [raw.toMillis(), raw.zoneName ?? "UTC", raw.locale ?? "", raw.numberingSystem ?? "", raw.outputCalendar ?? ""] } satisfies Tagged;
-    return v;
-  });
+/** Story data as JSON, and the key paths of its Dates and DateTimes, each written there as a `Tagged` object. */
+export interface EncodedData {
+  text: string;
+  typed: KeyPath[];
 }
 
-export function decodeData(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const t = v as Partial<Record<"$date" | "$dt", unknown>>;
-      if (typeof t.$date === "string" && Object.keys(v).length === 1) return new Date(t.$date);
-      if (Array.isArray(t.$dt) && Object.keys(v).length === 1) {
-        const [ms, zone, locale, numberingSystem, outputCalendar] = t.$dt as [number, string, string, string, string];
-        return DateTime.fromMillis(ms, { zone, ...(locale && { locale }), ...(numberingSystem && { numberingSystem }), ...(outputCalendar && { outputCalendar }) });
-      }
+/**
+ * JSON of a story's data; Dates and luxon DateTimes (views) survive the round trip
+ * exactly. Their places are listed (`typed`), so decoding is a plain `JSON.parse` and a
+ * visit to each of them: a reviver called on every value cost ≈ 10× the parse (0.4 s
+ * for 4,000 stories; docs/performance.md §28).
+ */
+export function encodeData(value: unknown): EncodedData {
+  const typed: KeyPath[] = [];
+  const walk = (v: unknown, at: KeyPath): unknown => {
+    if (v instanceof Date) return typed.push(at), { $date: v.toISOString() } satisfies Tagged;
+    if (DateTime.isDateTime(v)) return typed.push(at), { $dt: [v.toMillis(), v.zoneName ?? "UTC", v.locale ?? "", v.numberingSystem ?? "", v.outputCalendar ?? ""] } satisfies Tagged;
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...at, i]));
+    if (v && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON !== "function") {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, [...at, k]);
+      return out;
     }
     return v;
-  });
+  };
+  return { text: JSON.stringify(walk(value, [])), typed };
+}
+
+export function decodeData({ text, typed }: EncodedData): unknown {
+  const root = { value: JSON.parse(text) as unknown };
+  for (const at of typed) {
+    let parent: Record<string | number, unknown> = root;
+    let key: string | number = "value";
+    for (const k of at) {
+      parent = parent[key] as Record<string | number, unknown>;
+      key = k;
+    }
+    parent[key] = revive(parent[key] as Tagged);
+  }
+  return root.value;
+}
+
+function revive(t: Tagged): Date | DateTime {
+  if ("$date" in t) return new Date(t.$date);
+  const [ms, zone, locale, numberingSystem, outputCalendar] = t.$dt;
+  return DateTime.fromMillis(ms, { zone, ...(locale && { locale }), ...(numberingSystem && { numberingSystem }), ...(outputCalendar && { outputCalendar }) });
 }
 
 /** The record of a story item Eleventy read. */

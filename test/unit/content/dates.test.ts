@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatDate, isoDate, monthKey, parseContentDate, rfc822Date } from "../../../_config/content/dates.ts";
+import { DateTime } from "luxon";
 
 const NY = "America/New_York";
 
@@ -73,5 +74,29 @@ describe("date styles (_data/site dateStyle)", async () => {
   it("sameDay is the calendar day in the site's zone", () => {
     assert.equal(sameDay("2026-09-02T23:30:00-04:00", "2026-09-02T01:00:00-04:00", NY), true);
     assert.equal(sameDay("2026-09-03T01:00:00Z", "2026-09-03T05:00:00Z", NY), false);
+  });
+});
+
+describe("monthKey of an instant", () => {
+  // zones with clock changes at midnight, half-hour and two-hour changes, +14 h, a skipped day
+  const ZONES = ["America/New_York", "Europe/Kyiv", "Australia/Lord_Howe", "Antarctica/Troll", "America/Sao_Paulo", "Asia/Tehran", "America/Havana", "Pacific/Kiritimati", "Pacific/Apia", "Asia/Kathmandu", "UTC"];
+  it("is the month luxon gives, for random instants and around every month's start (1990–2035)", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const from = Date.UTC(1990, 0, 1);
+    const to = Date.UTC(2035, 0, 1);
+    for (const zone of ZONES) {
+      const instants: number[] = Array.from({ length: 400 }, () => from + Math.floor(random() * (to - from)));
+      for (let y = 1990; y < 2035; y++) {
+        for (let m = 1; m <= 12; m++) {
+          const start = DateTime.fromObject({ year: y, month: m, day: 1 }, { zone }).toMillis();
+          for (const d of [-3_600_001, -1, 0, 1, 1_800_000, 3_600_000, 5 * 3_600_000]) instants.push(start + d);
+        }
+      }
+      for (const ms of instants) {
+        const expected = DateTime.fromMillis(ms, { zone }).toFormat("yyyy/MM");
+        assert.equal(monthKey(new Date(ms), zone), expected, `${zone} ${new Date(ms).toISOString()}`);
+      }
+    }
   });
 });
