@@ -27,6 +27,8 @@ export const ADAPTER_CHECKLIST = [
   "TemplateContent's static _inputCache (by absolute path) and _compileCache (by \"./src/…\" input path) are Maps Template inherits, kept for the whole process",
   "TemplateMap#getMapEntryForInputPath (src/TemplateMap.js) still returns the first entry of `map` whose inputPath is the one asked or its TemplatePath.absolutePath, and `map` only grows by push",
   "Template#getTemplates (src/Template.js) is still called once per map entry while the map is built",
+  "dependency-graph (the version Eleventy resolves, 1.0.0): DepGraph#addDependency/overallOrder as indexDependencyEdges re-implements them (edge lists in outgoingEdges/incomingEdges, changed only by addDependency, removeDependency, removeNode)",
+  "PathNormalizer.fullNormalization (src/Util/PathNormalizer.js) is still a function of its string and the working folder only (file:// URL to path, relative to the working folder, `/` separators, no leading ./)",
   "GlobalDependencyMap (src/GlobalDependencyMap.js, Eleventy#eleventyConfig.usesGraph): hasDependency and getDependencies only read the graph, which changes only through DEPENDENCY_MAP_WRITERS and the `map` setter",
 ];
 
@@ -376,4 +378,152 @@ export async function letPassesBreathe(everyMs = 20): Promise<void> {
     return getTemplates.call(this, data);
   };
   breathing = true;
+}
+
+/** What this adapter reads of `dependency-graph` 1.0.0's DepGraph (Eleventy's template dependency graph). */
+export interface DepGraphInternals {
+  nodes: Map<string, unknown>;
+  outgoingEdges: Map<string, string[]>;
+  incomingEdges: Map<string, string[]>;
+  circular?: boolean;
+  hasNode(node: string): boolean;
+  addNode(node: string, data?: unknown): void;
+  addDependency(from: string, to: string): void;
+  overallOrder(leavesOnly?: boolean): string[];
+}
+
+/** `dependency-graph`'s DepGraph, the very class Eleventy extends (resolved from Eleventy's own folder). */
+export function eleventyDepGraph(): { prototype: DepGraphInternals; new (opts?: { circular?: boolean }): DepGraphInternals } {
+  return (createRequire(path.join(eleventySource, "Eleventy.js"))("dependency-graph") as { DepGraph: ReturnType<typeof eleventyDepGraph> }).DepGraph;
+}
+
+let edgesIndexed = false;
+
+/**
+ * Eleventy 3.1.8 rebuilds its template dependency graph (`dependency-graph` 1.0.0,
+ * circular) at the start of every incremental pass, and two of the graph's methods are
+ * quadratic in a node's edges: `addDependency` looks for the edge with `indexOf` in both
+ * edge lists (a collection node has one edge per story), and `overallOrder` of a
+ * circular graph asks `result.indexOf` for every node. At 20,000 stories they were 46 %
+ * of the 6.1 s the dev server's every pass held the event loop (docs/performance.md §28).
+ * Here both ask a Set instead, with the same answers in the same order: each edge list
+ * gets a Set of its members, used while its size is the list's length (`removeDependency`
+ * and `removeNode` splice the lists: the Set is then made again from the list).
+ */
+export function indexDependencyEdges(): void {
+  if (edgesIndexed) return;
+  const DepGraph = eleventyDepGraph();
+  const proto = DepGraph.prototype;
+  if (typeof proto.addDependency !== "function" || typeof proto.overallOrder !== "function") {
+    throw new Error("dependency-graph's DepGraph has no addDependency()/overallOrder(): re-check indexDependencyEdges in _config/eleventy/internals.ts");
+  }
+  const members = new WeakMap<string[], Set<string>>();
+  const has = (list: string[], node: string): boolean => {
+    let set = members.get(list);
+    if (!set || set.size !== list.length) {
+      set = new Set(list);
+      if (set.size !== list.length) return list.includes(node); // a list with a repeat: as the library would
+      members.set(list, set);
+    }
+    return set.has(node);
+  };
+  const add = (list: string[], node: string) => {
+    list.push(node);
+    members.get(list)?.add(node);
+  };
+  proto.addDependency = function (this: DepGraphInternals, from: string, to: string) {
+    if (!this.hasNode(from)) throw new Error(`Node does not exist: ${from}`);
+    if (!this.hasNode(to)) throw new Error(`Node does not exist: ${to}`);
+    const out = this.outgoingEdges.get(from)!;
+    if (!has(out, to)) add(out, to);
+    const inc = this.incomingEdges.get(to)!;
+    if (!has(inc, from)) add(inc, from);
+    return true;
+  } as DepGraphInternals["addDependency"];
+  const overallOrder = proto.overallOrder;
+  proto.overallOrder = function (this: DepGraphInternals, leavesOnly?: boolean) {
+    if (!this.circular) return overallOrder.call(this, leavesOnly);
+    // The library's order, with a Set for "not yet in the result" (its `result.indexOf`):
+    // the DFS from every node nothing depends on, then from each node left, as listed
+    // before those searches began.
+    const result: string[] = [];
+    const keys = [...this.nodes.keys()];
+    if (keys.length === 0) return result;
+    const dfs = circularDfs(this.outgoingEdges, leavesOnly ?? false, result);
+    for (const n of keys.filter((node) => this.incomingEdges.get(node)!.length === 0)) dfs(n);
+    const placed = new Set(result);
+    for (const n of keys.filter((node) => !placed.has(node))) dfs(n);
+    return result;
+  };
+  edgesIndexed = true;
+}
+
+/** dependency-graph 1.0.0's `createDFS` for a circular graph (cycles tolerated): the same visit order and result. */
+function circularDfs(edges: Map<string, string[]>, leavesOnly: boolean, result: string[]): (start: string) => void {
+  const visited = new Set<string>();
+  return (start) => {
+    if (visited.has(start)) return;
+    const inCurrentPath = new Set<string>();
+    const todo: { node: string; processed: boolean }[] = [{ node: start, processed: false }];
+    while (todo.length > 0) {
+      const current = todo[todo.length - 1]!;
+      const node = current.node;
+      if (!current.processed) {
+        if (visited.has(node) || inCurrentPath.has(node)) {
+          todo.pop();
+          continue;
+        }
+        inCurrentPath.add(node);
+        const nodeEdges = edges.get(node)!;
+        for (let i = nodeEdges.length - 1; i >= 0; i--) todo.push({ node: nodeEdges[i]!, processed: false });
+        current.processed = true;
+      } else {
+        todo.pop();
+        inCurrentPath.delete(node);
+        visited.add(node);
+        if (!leavesOnly || edges.get(node)!.length === 0) result.push(node);
+      }
+    }
+  };
+}
+
+let normalizationRemembered = false;
+
+/** What this adapter reads of Eleventy's PathNormalizer. */
+export interface PathNormalizerInternals {
+  fullNormalization(inputPath: unknown): unknown;
+}
+
+/**
+ * Eleventy 3.1.8's dependency map normalizes both paths of every question it is asked
+ * (`PathNormalizer.fullNormalization`: a file URL to a path, the path relative to the
+ * working folder, `/` separators): an incremental pass asks once per template whether
+ * the saved file is relevant to it, and again for each of its dependencies. At 20,000
+ * stories that normalizing was 1.4 s of the 4.9 s the dev server's pass began with
+ * (docs/performance.md §28). The answer depends only on the string and the working
+ * folder: here it is remembered per working folder (at most `limit` answers, then the
+ * memo starts again).
+ */
+export async function rememberPathNormalization(limit = 200_000): Promise<void> {
+  if (normalizationRemembered) return;
+  const PathNormalizer = await eleventyModule<PathNormalizerInternals>("Util/PathNormalizer.js");
+  const normalize = PathNormalizer.fullNormalization;
+  if (typeof normalize !== "function") throw new Error("Eleventy's PathNormalizer has no fullNormalization(): re-check rememberPathNormalization in _config/eleventy/internals.ts");
+  let cwd = process.cwd();
+  const memo = new Map<string, unknown>();
+  PathNormalizer.fullNormalization = function (this: PathNormalizerInternals, inputPath: unknown) {
+    if (typeof inputPath !== "string") return normalize.call(this, inputPath);
+    const now = process.cwd();
+    if (now !== cwd || memo.size >= limit) {
+      memo.clear();
+      cwd = now;
+    }
+    let found = memo.get(inputPath);
+    if (found === undefined) {
+      found = normalize.call(this, inputPath);
+      memo.set(inputPath, found);
+    }
+    return found;
+  };
+  normalizationRemembered = true;
 }
