@@ -20,7 +20,7 @@ import type { PostBuildStep, StepContext } from "./steps.ts";
 import { removeTree } from "../util/index.ts";
 import { planReuse } from "./reuse.ts";
 import { prepareBuild, recordSettled, settledResult, type BuildPrelude } from "../cache/index.ts";
-import { currentWriter, excludeTemplates, forgetTemplateSources, indexDependencyEdges, indexTemplateMapLookups, rememberPathNormalization } from "../eleventy/index.ts";
+import { currentWriter, excludeTemplates, forgetTemplateSources, indexEleventyLookups } from "../eleventy/index.ts";
 import { setReusePlan } from "../site/index.ts";
 
 export { removeTree } from "../util/index.ts";
@@ -148,9 +148,7 @@ async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, compl
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
     const { default: Eleventy } = await timePhase("eleventy (import)", () => import("@11ty/eleventy"));
-    await indexTemplateMapLookups(); // a story pass asks the template map per entry and collection item (internals.ts)
-    indexDependencyEdges(); // … adds a collection's every story to the dependency graph (Sets, not indexOf)
-    await rememberPathNormalization(); // … and normalizes each path of the dependency map's questions
+    await indexEleventyLookups(); // a story pass asks the template map per entry, and the dependency graph per story (internals.ts)
     /** One Eleventy pass into the staging folder, of the templates the session does not leave out; its page count. */
     const eleventyPass = async (stories?: string[]): Promise<number> => {
       let elev: InstanceType<typeof Eleventy> | undefined = new Eleventy(input, path.relative(process.cwd(), staging), {

@@ -25,7 +25,7 @@
 import Eleventy, { type EleventyResult } from "@11ty/eleventy";
 import { existsSync, readdirSync, rmSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { currentWriter, incrementalFileOf, indexDependencyEdges, indexTemplateMapLookups, rememberPathNormalization, isIncremental, lastTemplateMap, letPassesBreathe, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
+import { currentWriter, incrementalFileOf, indexEleventyLookups, isIncremental, lastTemplateMap, letPassesBreathe, rememberDependencies, reloadWith, sendBuildError, setIncremental, watcherOf, type EleventyConfig } from "../eleventy/index.ts";
 import { overlayMiddleware } from "./overlay.ts";
 import { requestGuard } from "./request-guard.ts";
 import { BuildStatus, explainFailure, isContentFailure } from "./status.ts";
@@ -222,9 +222,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   });
   await elev.init();
   rememberDependencies(elev); // an incremental pass asks the dependency map per page (internals.ts)
-  await indexTemplateMapLookups(); // … and the template map per entry and collection item
-  indexDependencyEdges(); // every pass rebuilds the dependency graph: Sets, not indexOf, for its edges
-  await rememberPathNormalization(); // … and normalizes both paths of each question to it
+  await indexEleventyLookups(); // … the template map per entry, and rebuilds the dependency graph every pass
   await letPassesBreathe(); // a save during a pass is heard, and written ahead, at once
   elev.setIncrementalBuild(true);
 

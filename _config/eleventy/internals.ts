@@ -288,6 +288,8 @@ export function rememberDependencies(elev: Eleventy): void {
 // ── the template map's lookups, indexed; a pass that lets the event loop turn ──
 
 const eleventySource = path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+/** `require` as from Eleventy's own folder: the very copies of its dependencies that Eleventy runs. */
+export const eleventyRequire = createRequire(path.join(eleventySource, "Eleventy.js"));
 
 /**
  * The default export of one of Eleventy's own modules (`src/<file>`, which its package
@@ -326,7 +328,7 @@ let mapLookupsIndexed = false;
 export async function indexTemplateMapLookups(): Promise<void> {
   if (mapLookupsIndexed) return;
   const TemplateMap = await eleventyModule<{ prototype: TemplateMapInternals }>("TemplateMap.js");
-  const utils = createRequire(path.join(eleventySource, "Eleventy.js"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(p: string): string } };
+  const utils = eleventyRequire("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(p: string): string } };
   const proto = TemplateMap.prototype;
   if (typeof proto.getMapEntryForInputPath !== "function" || typeof utils.TemplatePath?.absolutePath !== "function") {
     throw new Error("Eleventy's TemplateMap has no getMapEntryForInputPath(): re-check indexTemplateMapLookups in _config/eleventy/internals.ts");
@@ -394,7 +396,7 @@ export interface DepGraphInternals {
 
 /** `dependency-graph`'s DepGraph, the very class Eleventy extends (resolved from Eleventy's own folder). */
 export function eleventyDepGraph(): { prototype: DepGraphInternals; new (opts?: { circular?: boolean }): DepGraphInternals } {
-  return (createRequire(path.join(eleventySource, "Eleventy.js"))("dependency-graph") as { DepGraph: ReturnType<typeof eleventyDepGraph> }).DepGraph;
+  return (eleventyRequire("dependency-graph") as { DepGraph: ReturnType<typeof eleventyDepGraph> }).DepGraph;
 }
 
 let edgesIndexed = false;
@@ -448,7 +450,6 @@ export function indexDependencyEdges(): void {
     // before those searches began.
     const result: string[] = [];
     const keys = [...this.nodes.keys()];
-    if (keys.length === 0) return result;
     const dfs = circularDfs(this.outgoingEdges, leavesOnly ?? false, result);
     for (const n of keys.filter((node) => this.incomingEdges.get(node)!.length === 0)) dfs(n);
     const placed = new Set(result);
@@ -526,4 +527,15 @@ export async function rememberPathNormalization(limit = 200_000): Promise<void> 
     return found;
   };
   normalizationRemembered = true;
+}
+
+/**
+ * The lookups every Eleventy pass of this process makes faster, with Eleventy's own
+ * answers: the template map's by input path, the dependency graph's edges, the dependency
+ * map's path normalization. For builds and the dev server alike (each is done once).
+ */
+export async function indexEleventyLookups(): Promise<void> {
+  await indexTemplateMapLookups();
+  indexDependencyEdges();
+  await rememberPathNormalization();
 }

@@ -5,16 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { eleventyDepGraph, indexDependencyEdges, type DepGraphInternals } from "../../../_config/eleventy/internals.ts";
+import { eleventyDepGraph, eleventyRequire, indexDependencyEdges, type DepGraphInternals } from "../../../_config/eleventy/internals.ts";
 
 type Graph = DepGraphInternals & { removeDependency(a: string, b: string): void; removeNode(n: string): void };
 
-/** A second, unpatched copy of the library (its file evaluated afresh). */
+/** A second, unpatched copy of the library Eleventy runs (its file evaluated afresh). */
 function pristineDepGraph(): new (opts?: { circular?: boolean }) => Graph {
-  const file = createRequire(import.meta.url).resolve("dependency-graph");
+  const file = eleventyRequire.resolve("dependency-graph");
   const exports: { DepGraph?: new (opts?: { circular?: boolean }) => Graph } = {};
   new Function("exports", "module", readFileSync(file, "utf8"))(exports, { exports });
   assert.ok(exports.DepGraph, `no DepGraph in ${path.basename(file)}`);
@@ -31,8 +30,7 @@ const snapshot = (g: Graph) => ({
 
 describe("dependency graph with indexed edges", () => {
   it("is the dependency-graph it was written for (1.0.0): on another version, re-check indexDependencyEdges", () => {
-    const req = createRequire(path.join(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "Eleventy.js"));
-    const pkg = JSON.parse(readFileSync(path.join(path.dirname(req.resolve("dependency-graph")), "../package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(eleventyRequire.resolve("dependency-graph")), "../package.json"), "utf8")) as { version: string };
     assert.equal(pkg.version, "1.0.0");
   });
 
