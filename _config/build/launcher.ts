@@ -40,7 +40,7 @@ export async function compileLauncher(prelude: Pick<BuildPrelude, "cacheRoot" | 
   if (launcherFingerprint(file) === prelude.fingerprint) return file;
   const result = await build({
     stdin: {
-      contents: `import { settle } from "./scripts/settle.ts";\nexport const run = () => settle(${JSON.stringify(prelude.fingerprint)});\n`,
+      contents: `import { settle, handedOver } from "./scripts/settle.ts";\nexport const run = () => settle(${JSON.stringify(prelude.fingerprint)});\nexport const handoff = handedOver;\n`,
       resolveDir: PROJECT,
       sourcefile: "launch.ts",
       loader: "ts",

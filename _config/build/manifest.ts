@@ -72,10 +72,39 @@ export class OutputManifest {
   }
 }
 
-/** Every file under `dir` as a site path ("/index.html"), sorted. */
-export function siteFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => `/${path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")}`)
-    .sort();
+/**
+ * Every file under `dir` as a site path ("/index.html"), sorted; `under`: only those in
+ * that subfolder ("pagefind"). One recursive listing; each path is cut from the listing's
+ * own folder string (path.relative per file cost 0.3 s for 46,000 files).
+ */
+export function siteFiles(dir: string, under?: string): string[] {
+  const base = path.resolve(dir);
+  const root = under === undefined ? base : path.join(base, under);
+  let entries;
+  try {
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if (under !== undefined && (error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const rel = e.parentPath === base ? "" : e.parentPath.slice(base.length + 1);
+    out.push(`/${(rel ? `${rel}${path.sep}${e.name}` : e.name).split(path.sep).join("/")}`);
+  }
+  return out.sort();
+}
+
+/**
+ * The listing after the post-build steps, from the one made before them: the steps say
+ * which top-level folders they write (`PostBuildStep.writes`), and only those are listed
+ * again. A step that does not say means the whole folder.
+ */
+export function filesAfterSteps(dir: string, before: string[], writes: (readonly string[] | undefined)[]): string[] {
+  if (writes.some((w) => w === undefined)) return siteFiles(dir);
+  const folders = [...new Set(writes.flatMap((w) => w!))];
+  if (!folders.length) return before;
+  const inFolders = (file: string) => folders.some((f) => file.startsWith(`/${f}/`));
+  return [...before.filter((f) => !inFolders(f)), ...folders.flatMap((f) => siteFiles(dir, f))].sort();
 }

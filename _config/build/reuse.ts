@@ -22,7 +22,7 @@
  * (test/build/incremental.test.ts) compares every incremental output with a clean build.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -107,6 +107,12 @@ export interface ReuseSession {
   capture(): Promise<void>;
   /** after the swap: writes the next state into the cache's next folder */
   record(output: string): Promise<void>;
+  /**
+   * after `record`: [size, mtime ms, inode] of the output files it recorded (looked at
+   * after the swap, or hard links to files the last build recorded so, proven unchanged
+   * by the same figures before they were linked), for the settled state
+   */
+  stats(): ReadonlyMap<string, readonly [number, number, number]>;
   /** after `record`: the first instant (ms) at which a page could read the clock differently (settled.ts) */
   horizon(): number;
   /** after the cache commit: removes the stored bodies of stories the new state does not name */
@@ -157,12 +163,15 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   // after that build's swap (the fast proof, as git's index does), else when its bytes
   // hash to the last manifest's (a copied dist/: new inodes and times).
   const verified = new Map<string, boolean>();
+  /** files proven by their size, time and inode (not by their bytes): a hard link to one has those figures */
+  const sameStats = new Set<string>();
   const intact = (file: string) => {
     let ok = verified.get(file);
     if (ok === undefined) {
       const was = previous?.stats[file];
       const now = statSync(path.join(output, file), { throwIfNoEntry: false });
       ok = !!was && !!now && was[0] === now.size && was[1] === now.mtimeMs && was[2] === now.ino;
+      if (ok) sameStats.add(file);
       if (!ok && now && cache.lastFiles?.[file]) ok = sha256(readFileSync(path.join(output, file))) === cache.lastFiles[file];
       verified.set(file, ok);
     }
@@ -176,6 +185,8 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const reusedPages = new Set<string>(); // output files
   const stubs: ArticleItem[] = [];
   const excluded = new Set<string>();
+  /** the stored bodies (`<key>.html`), listed once rather than asked for one by one */
+  const storedBodies = new Set(existsSync(contentDir) ? readdirSync(contentDir) : []);
   /** the stories of the story pass running (passes): Eleventy reads those only, and no list */
   let pass: Set<string> | undefined;
   /** story pages rendered by an earlier pass of this build (their heads, for the sitemap) */
@@ -195,7 +206,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
       if (typeof last.record.url !== "string") continue;
       const file = outputFileOf(last.record.url);
       contentFile = path.join(contentDir, `${key}.html`);
-      if (!pageIntact(file) || !existsSync(contentFile)) continue;
+      if (!pageIntact(file) || !storedBodies.has(`${key}.html`)) continue;
       reusedPages.add(file);
     }
     reusedStories.set(rel, last);
@@ -243,6 +254,9 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   };
 
   const rendered = new Map<string, PageEntry>();
+  /** files hard-linked from dist/ into the new output (linkReused) */
+  const linked = new Set<string>();
+  const recordedStats = new Map<string, readonly [number, number, number]>();
   const storyKeyByFile = new Map<string, string>();
   const stories: Record<string, StoryEntry> = {};
   return {
@@ -270,6 +284,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         for (const dep of previous!.pages[page]!.deps) files.add(dep);
       }
       const list = [...files].filter((f) => !existsSync(path.join(staging, f)));
+      for (const f of list) linked.add(f);
       for (const f of list) {
         const page = previous!.pages[f];
         const search = page?.search === undefined ? undefined : { month: page.search || undefined };
@@ -326,12 +341,19 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         for (const dep of page.deps) wanted.add(dep);
       }
       for (const file of [...wanted].sort()) {
-        const s = statSync(path.join(finalOutput, file), { throwIfNoEntry: false });
-        if (s) statsOut[file] = [s.size, s.mtimeMs, s.ino];
+        // a hard link made from a file proven by these figures has them: not asked again
+        const was = linked.has(file) && sameStats.has(file) ? previous?.stats[file] : undefined;
+        if (was) statsOut[file] = was;
+        else {
+          const s = statSync(path.join(finalOutput, file), { throwIfNoEntry: false });
+          if (s) statsOut[file] = [s.size, s.mtimeMs, s.ino];
+        }
+        if (statsOut[file]) recordedStats.set(file, statsOut[file]);
       }
       const state: ReuseState = { version: REUSE_VERSION, fingerprint: cache.fingerprint, production: build.production, now: build.now, global, stories, pages, stats: statsOut };
       await writeFile(cache.nextPath(STATE_FILE), JSON.stringify(state));
     },
+    stats: () => recordedStats,
     // a story file without a record (not rendered) could be anything: never settled
     horizon: () => (Object.keys(stories).length === keys.size ? clockHorizon(Object.values(stories), build, site.timezone) : Date.parse(build.now)),
     async prune() {

@@ -104,6 +104,9 @@ export async function indexSearch(dir: string, ctx?: StepContext): Promise<Searc
   return result;
 }
 
+/** The search step writes under `pagefind/` only (the listing after the steps: manifest.ts `filesAfterSteps`). */
+indexSearch.writes = [SEARCH_BUNDLE] as readonly string[];
+
 async function writeSearch(dir: string, pages: SearchablePage[], fingerprint: string, memo: PartMemo | undefined): Promise<SearchIndexResult> {
   const parts = assignParts(pages);
   const root = path.join(dir, SEARCH_BUNDLE);

@@ -11,5 +11,9 @@ export interface StepContext {
   files?: string[];
 }
 
-/** Work on the finished output folder (the staging folder of an atomic build). */
-export type PostBuildStep = (dir: string, ctx: StepContext) => Promise<unknown>;
+/**
+ * Work on the finished output folder (the staging folder of an atomic build). `writes`:
+ * the top-level folders it writes into and nothing else ("pagefind"), so only they are
+ * listed again after the steps (manifest.ts `filesAfterSteps`); unset means anywhere.
+ */
+export type PostBuildStep = ((dir: string, ctx: StepContext) => Promise<unknown>) & { readonly writes?: readonly string[] };

@@ -120,14 +120,22 @@ export function settledOutput(options: { cacheDir: string; output: string; key: 
 /**
  * After the swap: records what the next build compares with, into the next cache state
  * (`into`, committed with it). `files`: the output's files (site paths, "/world/x/index.html").
+ * `known`: [size, mtime ms, inode] of files already looked at since the swap, or proven
+ * to be the very files (hard links to the same inodes) the last build recorded so (the
+ * reuse state's, _config/build/reuse.ts): not asked again.
  */
-export async function recordSettled(into: string, options: { output: string; key: string; now: string; horizon: number; files: string[] }): Promise<void> {
+export async function recordSettled(into: string, options: { output: string; key: string; now: string; horizon: number; files: string[]; known?: ReadonlyMap<string, readonly [number, number, number]> }): Promise<void> {
   const files: SettledState["files"] = [];
   const dirs = new Set<string>([""]);
   for (const file of options.files) {
-    const s = statOf(path.join(options.output, file));
-    if (!s) return; // the output changed under us: record nothing (the next build builds)
-    files.push([file, s.size, s.mtimeMs, s.ino]);
+    const known = options.known?.get(file);
+    if (known) {
+      files.push([file, known[0], known[1], known[2]]);
+    } else {
+      const s = statOf(path.join(options.output, file));
+      if (!s) return; // the output changed under us: record nothing (the next build builds)
+      files.push([file, s.size, s.mtimeMs, s.ino]);
+    }
     for (let d = path.posix.dirname(file); d !== "/"; d = path.posix.dirname(d)) dirs.add(d);
   }
   const dirStats: SettledState["dirs"] = [];

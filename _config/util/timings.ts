@@ -31,6 +31,11 @@ export async function timePhase<T>(name: string, fn: () => T | Promise<T>): Prom
   }
 }
 
+/** The phases recorded so far, [name, ms], in the order first recorded (the launcher hands them on: scripts/settle.ts). */
+export function timingEntries(): [string, number][] {
+  return [...phases];
+}
+
 /** One line per phase, in the order first recorded: "  eleventy   8.12 s". */
 export function timingLines(): string[] {
   const width = Math.max(0, ...[...phases.keys()].map((k) => k.length));

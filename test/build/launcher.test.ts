@@ -22,6 +22,8 @@ describe("the compiled launcher", () => {
   let launcher = "";
   /** package.json's build script, as npm runs it, in the site folder */
   const npmBuild = async (...args: string[]) => (await exec(process.execPath, ["scripts/build.mjs", ...args], { cwd: dir, env: ENV, maxBuffer: 16 << 20 })).stdout;
+  /** the same, printing its phases (NEWSROOM_TIMINGS=1) */
+  const npmBuildTimed = async (...args: string[]) => (await exec(process.execPath, ["scripts/build.mjs", ...args], { cwd: dir, env: { ...ENV, NEWSROOM_TIMINGS: "1" }, maxBuffer: 16 << 20 })).stdout;
   /** the launcher alone, in plain Node (no tsx: it cannot load a .ts file) */
   const answer = async () => (await exec(process.execPath, ["--input-type=module", "-e", `const { run } = await import(${JSON.stringify(pathToFileURL(launcher).href)}); console.log(await run());`], { cwd: dir, env: ENV })).stdout.trim().split("\n").at(-1);
   /** built pages whose main heading is `text` */
@@ -55,7 +57,10 @@ describe("the compiled launcher", () => {
     assert.deepEqual(pagesHeaded(title), []);
     writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "Launcher edit: a new headline"'));
     assert.equal(await answer(), "build");
-    assert.match(await npmBuild(), /Built \d+ pages/);
+    // the launcher, compiled from this code, hands the inputs it read to the full build in its process
+    const out = await npmBuildTimed();
+    assert.match(out, /Built \d+ pages/);
+    assert.match(out, /inputs read once: by the launcher/);
     assert.equal(pagesHeaded(title).length, 1, "the story's page carries the new headline");
     assert.equal(await answer(), "settled");
   });
@@ -74,6 +79,8 @@ describe("the compiled launcher", () => {
     writeFileSync(launcher, "this is not JavaScript {");
     assert.match(await npmBuild(), /Nothing to build/);
     assert.equal(await answer(), "settled");
-    assert.match(await npmBuild("--clean"), /all built afresh/);
+    const clean = await npmBuildTimed("--clean");
+    assert.match(clean, /all built afresh/);
+    assert.doesNotMatch(clean, /inputs read once: by the launcher/, "--clean never asks the launcher");
   });
 });
