@@ -97,6 +97,8 @@ export interface CheckStart {
   manifest: OutputManifest;
   /** the hash of a file taken unchanged from the last build's output, else undefined (complete once `written` settles) */
   unchanged(file: string): string | undefined;
+  /** the SHA-256 of a page Eleventy wrote (from the page stream) or taken unchanged, else undefined */
+  pageHash(file: string): string | undefined;
   /** the staging folder's files (sorted site paths) once Eleventy is done, and once the steps are */
   listings: { written: Promise<string[]>; final: Promise<string[]> };
 }
@@ -215,7 +217,7 @@ async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, compl
     finalFiles.catch(() => undefined);
     const siteUrl = loadSite(dataDir).url;
     checks = (async () => {
-      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f), listings: { written: writtenFiles, final: finalFiles } };
+      const ctx: CheckStart = { siteUrl, written, onPage: (l) => listeners.push(l), stepsDone, root, cache, manifest, unchanged: (f) => manifest.knownHash(f), pageHash: (f) => manifest.hashOf(f), listings: { written: writtenFiles, final: finalFiles } };
       const all = Promise.all((options.checks ?? []).map((check) => check(staging, ctx)));
       all.catch(() => undefined); // awaited below, once Eleventy is done
       await written.catch(() => undefined);

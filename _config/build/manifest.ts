@@ -42,6 +42,11 @@ export class OutputManifest {
     return this.#known.has(file) ? this.#hashes.get(file) : undefined;
   }
 
+  /** The SHA-256 of a file added so far (written by Eleventy, or taken unchanged), else undefined. */
+  hashOf(file: string): string | undefined {
+    return this.#hashes.get(file);
+  }
+
   /** Whether an added page is searchable, and its search month. */
   searchOf(file: string): { month: string | undefined } | undefined {
     return this.#searchable.has(file) ? { month: this.#searchable.get(file) } : undefined;

@@ -50,10 +50,18 @@ export async function validateHtml(html: string, file: string): Promise<Finding[
 
 type Cached = Omit<Finding, "file">[];
 
-/** The cache file for this html-validate version and configuration. */
+/** The cache file for this html-validate version and configuration (its entries keyed by the SHA-256 of a page's bytes). */
 function cacheFile(cacheDir: string): string {
   const version = (createRequire(import.meta.url)("html-validate/package.json") as { version: string }).version;
-  return path.join(cacheDir, `html-validate-${createHash("sha1").update(`${version}\0${configText()}`).digest("hex").slice(0, 16)}.json`);
+  return path.join(cacheDir, `html-validate-${createHash("sha1").update(`${version}\0${configText()}\0sha256`).digest("hex").slice(0, 16)}.json`);
+}
+
+/** What a build knows of its pages' bytes, for the memo (checks/index.ts). */
+export interface PageHashes {
+  /** the SHA-256 (hex) of a page's bytes when known (the manifest hashed it as it was written): the page is not read again for its key */
+  hashOf?(file: string): string | undefined;
+  /** SHA-256s of the pages taken unchanged from the last build (not validated again): their results are carried into the new memo */
+  known?: Iterable<string>;
 }
 
 /** Validates pages (site paths under `dir`) one after another; findings per page, in order. */
@@ -87,16 +95,19 @@ export function startHtmlWorker(): Worker {
 
 /**
  * Validates every HTML page among `files` (site paths) under `dir`. With `cacheDir`,
- * results are looked up and stored by the SHA-1 of each page's bytes. With `workers`,
+ * results are looked up and stored by the SHA-256 of each page's bytes (`hashes.hashOf`
+ * when the build knows it); the results of the pages `hashes.known` names are kept in
+ * the new memo too, so a page reused by incremental builds is still known to a later
+ * build that renders it again with the same bytes. With `workers`,
  * the pages not in the cache are shared among that many worker threads, the first of
  * them `warm` when given (startHtmlWorker; always used or terminated here).
  */
-export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0, writeDir = cacheDir, warm?: Worker): Promise<{ findings: Finding[]; pages: number; cached: number }> {
+export async function validatePages(dir: string, files: string[], cacheDir?: string, workers = 0, writeDir = cacheDir, warm?: Worker, hashes: PageHashes = {}): Promise<{ findings: Finding[]; pages: number; cached: number }> {
   const pages = files.filter(isHtml);
   const read = cacheDir ? cacheFile(cacheDir) : undefined;
   const store = writeDir ? cacheFile(writeDir) : undefined;
   const before: Record<string, Cached> = read && existsSync(read) ? safeParse(readFileSync(read, "utf8")) : {};
-  const keys = pages.map((page) => (store ? createHash("sha1").update(readFileSync(path.join(dir, page))).digest("base64") : ""));
+  const keys = pages.map((page) => (store ? (hashes.hashOf?.(page) ?? createHash("sha256").update(readFileSync(path.join(dir, page))).digest("hex")) : ""));
   const todo = pages.filter((_, i) => !before[keys[i]!]);
   const fresh = new Map<string, Cached>();
   // A worker costs about a second of CPU before its first page (loading html-validate,
@@ -115,7 +126,8 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
     findings.push(...result.map((f) => ({ ...f, file: page })));
   });
   if (store) {
-    // Only this build's pages are kept, so the file never grows beyond one site.
+    // Only this build's pages are kept (those validated and those taken unchanged), so the file never grows beyond one site.
+    for (const hash of hashes.known ?? []) if (!(hash in after) && before[hash]) after[hash] = before[hash];
     mkdirSync(path.dirname(store), { recursive: true });
     writeFileSync(`${store}.${process.pid}.tmp`, JSON.stringify(after));
     renameSync(`${store}.${process.pid}.tmp`, store);

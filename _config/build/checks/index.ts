@@ -51,6 +51,8 @@ export interface CheckContext {
    * may be gone.
    */
   unchanged?(file: string): string | undefined;
+  /** in a build: the SHA-256 of a page Eleventy wrote (hashed from the page stream), so html-validate's memo need not read it again */
+  pageHash?(file: string): string | undefined;
   /** in a build: the folder's listing once Eleventy is done and once the steps are (made once, shared) */
   listings?: { written: Promise<string[]>; final: Promise<string[]> };
 }
@@ -131,7 +133,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     const reusedPages = [...known.keys()].filter((f) => f.endsWith(".html"));
     if (reusedPages.length) linkWorker.postMessage({ known: reusedPages.map((f) => [f, known.get(f)!]) } satisfies LinkMessage);
     validating = time("html-validate", async () => {
-      const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir, warmHtml);
+      const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir, warmHtml, { hashOf: (f) => ctx.pageHash?.(f), known: reusedPages.map((f) => known.get(f)!) });
       return { ...r, pages: r.pages + reusedPages.length, cached: r.cached + reusedPages.length };
     });
     validating.catch(() => undefined); // awaited below

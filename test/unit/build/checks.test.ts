@@ -1,6 +1,7 @@
 /** The post-build checks on tiny hand-written sites: each kind of problem is found. */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -182,6 +183,46 @@ describe("html-validate", () => {
     const exited = new Promise((resolve) => idle.once("exit", resolve));
     await validatePages(dir, [], undefined, 1, undefined, idle);
     await exited;
+  });
+});
+
+describe("html-validate's memo", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const memoEntries = (memoDir: string) => {
+    const [file] = readdirSync(memoDir).filter((f) => f.startsWith("html-validate-"));
+    return Object.keys(JSON.parse(readFileSync(path.join(memoDir, file!), "utf8")) as object).sort();
+  };
+
+  it("keeps the results of pages taken unchanged from the last build, so a later build of every page validates none again", async () => {
+    const pages = { "/a/index.html": page("<p>a</p>"), "/b/index.html": page("<p>b</p>"), "/bad/index.html": page("<img src=x>") };
+    const dir = site(pages);
+    const files = listFiles(dir);
+    const memo1 = mkdtempSync(path.join(os.tmpdir(), "newsroom-html-memo-"));
+    const memo2 = mkdtempSync(path.join(os.tmpdir(), "newsroom-html-memo-"));
+    dirs.push(memo1, memo2);
+    const first = await validatePages(dir, files, memo1, 0, memo1);
+    assert.equal(first.cached, 0);
+    assert.ok(first.findings.some((f) => f.file === "/bad/index.html"));
+    assert.deepEqual(memoEntries(memo1), Object.values(pages).map(sha256).sort(), "keyed by the SHA-256 of each page's bytes");
+    // an incremental build: one page rendered again, the other two taken from the last build (their hashes known)
+    const fresh = ["/a/index.html"];
+    const known = ["/b/index.html", "/bad/index.html"].map((f) => sha256(pages[f as keyof typeof pages]));
+    const second = await validatePages(dir, fresh, memo1, 0, memo2, undefined, { hashOf: (f) => (f === "/a/index.html" ? sha256(pages["/a/index.html"]) : undefined), known });
+    assert.equal(second.pages, 1);
+    assert.equal(second.cached, 1);
+    assert.deepEqual(memoEntries(memo2), memoEntries(memo1), "the unchanged pages' results are carried into the new memo");
+    // then every page rendered again with the same bytes (a code change that changes no page, dist/ absent): nothing validated again, same findings
+    const third = await validatePages(dir, files, memo2, 0, memo2);
+    assert.equal(third.cached, files.filter((f) => f.endsWith(".html")).length);
+    assert.deepEqual(third.findings, first.findings);
+  });
+
+  it("a hash given for a page is trusted as its key: a page whose bytes are not the hash's is looked up under the hash", async () => {
+    const dir = site({ "/x/index.html": page("<p>x</p>") });
+    const memo = mkdtempSync(path.join(os.tmpdir(), "newsroom-html-memo-"));
+    dirs.push(memo);
+    await validatePages(dir, listFiles(dir), memo, 0, memo, undefined, { hashOf: () => "f".repeat(64) });
+    assert.deepEqual(memoEntries(memo), ["f".repeat(64)]);
   });
 });
 
