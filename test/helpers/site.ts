@@ -20,12 +20,11 @@ import { keepWorkers } from "../../_config/util/index.ts";
 // build). test/unit/build/checks.test.ts proves a kept worker reports what a fresh one does.
 keepWorkers();
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const FIXTURES = path.join(ROOT, "test/fixtures");
+import { FIXTURES, NOW, ROOT } from "./paths.ts";
+
+export { FIXTURES, NOW, ROOT };
 /** A file of a fixture, as text ("trust", "_data/site.yaml"). */
 export const fixtureFile = (name: string, file: string): string => readFileSync(path.join(FIXTURES, name, file), "utf8");
-/** a fixed "now" for every date-dependent test */
-export const NOW = "2026-11-26T12:00:00Z";
 
 export interface FixtureOptions {
   /** production build (default true) */
