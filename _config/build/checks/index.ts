@@ -16,10 +16,10 @@ const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
 import { firstMessage, giveBack, keepingWorkers, largeHeap, nextMessage, takeWorker } from "../../util/index.ts";
-
-const LINK_WORKER = new URL("./links-worker.ts", import.meta.url);
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 import type { BuildCache } from "../../cache/index.ts";
+
+const LINK_WORKER = new URL("./links-worker.ts", import.meta.url);
 
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
