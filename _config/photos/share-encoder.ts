@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { Job } from "./share-encode.ts";
-import { startTsWorker } from "../util/index.ts";
+import { keepingWorkers, startTsWorker } from "../util/index.ts";
 
 export type EncoderRequest = { id: number; name: string; job: Job; cacheDir: string } | { width: number };
 export type EncoderReply = { id: number; file: string } | { id: number; error: string };
@@ -59,13 +59,14 @@ export function encodeFlatOut(): void {
 }
 
 /**
- * Every job of the build is done: a watching dev server keeps the thread (narrowed to
- * one encoding again) for its next build; a one-off build ends it, so its memory is
- * free for the checks that follow.
+ * Every job of the build is done: a watching dev server, or a process that keeps its
+ * workers between builds (keepWorkers, util/ts-worker.ts: the test suite), keeps the
+ * thread (narrowed to one encoding again) for its next build; a one-off build ends it,
+ * so its memory is free for the checks that follow.
  */
 export async function encoderIdle(): Promise<void> {
   if (!worker) return;
-  if (["watch", "serve"].includes(process.env.ELEVENTY_RUN_MODE ?? "")) {
+  if (["watch", "serve"].includes(process.env.ELEVENTY_RUN_MODE ?? "") || keepingWorkers()) {
     worker.postMessage({ width: RENDERING_WIDTH } satisfies EncoderRequest);
     return;
   }

@@ -85,7 +85,17 @@ async function pagesByType(site: BuiltSite): Promise<Map<string, string>> {
 }
 
 async function audit(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source); // evaluated by the driver, so the page's CSP doesn't apply
+  await injectAxe(page);
+  return runAxe(page);
+}
+
+/** axe-core into the loaded page, evaluated by the driver, so the page's CSP doesn't apply. */
+async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(axe.source);
+}
+
+/** axe-core's serious and critical violations on the page as it is now (axe injected). */
+async function runAxe(page: Page): Promise<string[]> {
   const results = await page.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] }),
   );
@@ -110,19 +120,25 @@ describe("accessibility (axe-core in Chromium)", { skip }, () => {
       const background: Record<string, string> = {};
       for (const [type, url] of await pagesByType(site)) {
         for (const size of WIDTHS) {
-          for (const scheme of SCHEMES) {
-            const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
-            try {
-              const watched = await watch(context, server.origin);
-              await watched.page.goto(server.origin + url, { waitUntil: "load" });
+          // One load per page and width, audited in each scheme: the scheme is the same
+          // media emulation a context's colorScheme sets, switched on the loaded page (the
+          // site's schemes are CSS only), so axe is injected once for both audits.
+          const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: SCHEMES[0] });
+          try {
+            const watched = await watch(context, server.origin);
+            await watched.page.goto(server.origin + url, { waitUntil: "load" });
+            await injectAxe(watched.page);
+            for (const scheme of SCHEMES) {
+              await watched.page.emulateMedia({ colorScheme: scheme });
+              assert.equal(await watched.page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), scheme === "dark", `${type} ${scheme}: the page sees the scheme`);
               background[`${type} ${scheme}`] = await watched.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
               const where = `${type} ${url} @ ${size.name} ${size.width}px, ${scheme}`;
-              failures.push(...(await audit(watched.page)).map((v) => `${where}: ${v}`));
+              failures.push(...(await runAxe(watched.page)).map((v) => `${where}: ${v}`));
               failures.push(...(await watched.problems()).map((p) => `${where}: ${p}`));
               audits++;
-            } finally {
-              await context.close();
             }
+          } finally {
+            await context.close();
           }
         }
       }

@@ -15,12 +15,13 @@ import path from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { isHtml, type Finding } from "./files.ts";
 import type { Worker } from "node:worker_threads";
-import { firstMessage, startTsWorker } from "../../util/index.ts";
+import { firstMessage, giveBack, keepingWorkers, nextMessage, takeWorker } from "../../util/index.ts";
 
 /** Pages a worker thread should have before another one starts (≈ 11 ms each, against ≈ 1.2 s of start-up). */
 const PAGES_PER_WORKER = 150;
 
 const CONFIG_FILE = path.resolve(import.meta.dirname, "../../../.htmlvalidate.json");
+const WORKER = new URL("./html-worker.ts", import.meta.url);
 
 /** The static loader, with the one configuration resolved once (it never depends on the file name). */
 class ResolvedOnceLoader extends StaticConfigLoader {
@@ -78,6 +79,8 @@ export async function validateEach(dir: string, pages: string[]): Promise<Cached
 export interface HtmlJob {
   dir: string;
   pages: string[];
+  /** the worker stays for another job when done (keepWorkers), instead of ending */
+  keep?: boolean;
 }
 
 /**
@@ -85,12 +88,11 @@ export interface HtmlJob {
  * for its pages (an `HtmlJob` message). Started when the checks start, beside Eleventy's
  * pass, its ≈ 1.2 s of start-up is done by the time the pages are written
  * (docs/performance.md, §28). Give it to `validatePages`; `terminate()` it if the build
- * fails first.
+ * fails first. In a process that keeps its workers (keepWorkers, util/ts-worker.ts), an
+ * idle one from an earlier job, already warm.
  */
 export function startHtmlWorker(): Worker {
-  const worker = startTsWorker(new URL("./html-worker.ts", import.meta.url));
-  worker.on("error", () => undefined); // reported to whoever gives it a job (firstMessage)
-  return worker;
+  return takeWorker(WORKER);
 }
 
 /**
@@ -115,7 +117,7 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
   const threads = workers > 0 ? Math.max(1, Math.min(workers, Math.ceil(todo.length / PAGES_PER_WORKER))) : 0;
   const share = threads > 0 ? Math.ceil(todo.length / threads) : todo.length;
   const parts = todo.length ? Array.from({ length: Math.ceil(todo.length / share) }, (_, i) => todo.slice(i * share, (i + 1) * share)) : [];
-  if (warm && !(workers > 0 && parts.length)) void warm.terminate();
+  if (warm && !(workers > 0 && parts.length)) giveBack(WORKER, warm);
   const results = await Promise.all(parts.map((part, i) => (workers > 0 ? validateInWorker({ dir, pages: part }, i === 0 ? warm : undefined) : validateEach(dir, part))));
   parts.forEach((part, p) => part.forEach((page, i) => fresh.set(page, results[p]![i]!)));
   const after: Record<string, Cached> = {};
@@ -139,8 +141,10 @@ export async function validatePages(dir: string, files: string[], cacheDir?: str
 function validateInWorker(job: HtmlJob, warm?: Worker): Promise<Cached[]> {
   // a warm worker that already stopped (its start-up failed) is replaced; a new one reports why
   const worker = warm && warm.threadId >= 0 ? warm : startHtmlWorker();
-  const result = firstMessage<Cached[]>(worker, "html-validate");
-  worker.postMessage(job);
+  // a kept worker is given back once it answered; otherwise it ends after its job (the answer waits for that)
+  const keep = keepingWorkers();
+  const result = keep ? nextMessage<Cached[]>(worker, "html-validate").then((r) => (giveBack(WORKER, worker), r)) : firstMessage<Cached[]>(worker, "html-validate");
+  worker.postMessage({ ...job, keep } satisfies HtmlJob);
   return result;
 }
 

@@ -15,9 +15,11 @@ import { startHtmlWorker, validatePages } from "./html.ts";
 const HTML_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 import type { LinkMessage } from "./links-worker.ts";
 import type { LinkReport } from "./links.ts";
-import { firstMessage, largeHeap, startTsWorker } from "../../util/index.ts";
+import { firstMessage, giveBack, keepingWorkers, largeHeap, nextMessage, takeWorker } from "../../util/index.ts";
 import { formatFinding, listFiles, type Finding } from "./files.ts";
 import type { BuildCache } from "../../cache/index.ts";
+
+const LINK_WORKER = new URL("./links-worker.ts", import.meta.url);
 
 export { checkLinks, LinkChecker } from "./links.ts";
 export { validateHtml, validatePages } from "./html.ts";
@@ -109,9 +111,13 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   const linkMemo = (base: string | undefined) => (base && ctx.cache ? path.join(base, `links-${createHash("sha1").update(`${ctx.siteUrl}\0${ctx.cache.fingerprint}`).digest("hex").slice(0, 16)}`) : undefined);
   const memoIn = linkMemo(ctx.cache?.previousPath("checks"));
   const memoOut = linkMemo(ctx.cache?.nextPath("checks"));
-  const linkWorker = startTsWorker(new URL("./links-worker.ts", import.meta.url), { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now() }, largeHeap());
-  const linked = firstMessage<LinkReport>(linkWorker, "link check");
+  // In a process that keeps its workers (keepWorkers, util/ts-worker.ts), one from an
+  // earlier build, given back once it reported; otherwise it ends after its report.
+  const linkWorker = takeWorker(LINK_WORKER, largeHeap());
+  const keep = keepingWorkers();
+  const linked = keep ? nextMessage<LinkReport>(linkWorker, "link check").then((r) => (giveBack(LINK_WORKER, linkWorker), r)) : firstMessage<LinkReport>(linkWorker, "link check");
   linked.catch(() => undefined); // awaited below
+  linkWorker.postMessage({ start: { dir, siteUrl: ctx.siteUrl, memoIn, memoOut, startedAt: Date.now(), keep } } satisfies LinkMessage);
   ctx.onPage?.((file, html) => linkWorker.postMessage({ file, html } satisfies LinkMessage));
   // In a build, html-validate's first worker starts now, beside Eleventy's pass (its start-up is ≈ 1.2 s).
   const warmHtml = ctx.written ? startHtmlWorker() : undefined;
@@ -121,6 +127,8 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
   let known = new Map<string, string>();
   let validating: Promise<{ findings: Finding[]; pages: number; cached: number }>;
   let linking: Promise<LinkReport>;
+  /** once validatePages has the warm worker, ending or keeping it is validatePages' to do */
+  let handed = false;
   try {
     await ctx.written;
     early = ctx.listings ? await ctx.listings.written : listFiles(dir);
@@ -132,6 +140,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     const fresh = early.filter((f) => !known.has(f));
     const reusedPages = [...known.keys()].filter((f) => f.endsWith(".html"));
     if (reusedPages.length) linkWorker.postMessage({ known: reusedPages.map((f) => [f, known.get(f)!]) } satisfies LinkMessage);
+    handed = true;
     validating = time("html-validate", async () => {
       const r = await validatePages(dir, fresh, cacheDir, HTML_WORKERS, writeDir, warmHtml, { hashOf: (f) => ctx.pageHash?.(f), known: reusedPages.map((f) => known.get(f)!) });
       return { ...r, pages: r.pages + reusedPages.length, cached: r.cached + reusedPages.length };
@@ -152,7 +161,7 @@ export async function inspectBuild(dir: string, ctx: CheckContext): Promise<Chec
     }
     linkWorker.postMessage({ finish: files, ...(last && { last }) } satisfies LinkMessage);
   } catch (error) {
-    await Promise.all([linkWorker.terminate(), warmHtml?.terminate()]);
+    await Promise.all([linkWorker.terminate(), handed && keep ? undefined : warmHtml?.terminate()]);
     throw error;
   }
   const finishing = performance.now();

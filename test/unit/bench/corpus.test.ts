@@ -7,7 +7,7 @@ import { parseDataFile } from "../../../_config/content/data.ts";
 import { splitFrontMatter } from "../../../_config/content/frontmatter.ts";
 import type { AuthorsData, SectionsData, SiteData } from "../../../_config/content/schema.ts";
 import { authorsYaml, generateCorpus } from "../../../bench/corpus.ts";
-import { ROOT } from "../../helpers/site.ts";
+import { ROOT } from "../../helpers/paths.ts";
 
 const data = (name: string) => parseDataFile(readFileSync(path.join(ROOT, "_data", `${name}.yaml`), "utf8"), `${name}.yaml`);
 const sections = data("sections") as SectionsData;

@@ -4,8 +4,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, describe, it } from "node:test";
-import { checkLinks, LinkChecker, listFiles, validateHtml, validatePages } from "../../../_config/build/checks/index.ts";
+import { after, before, describe, it } from "node:test";
+import { Worker } from "node:worker_threads";
+import { checkLinks, inspectBuild, LinkChecker, listFiles, validateHtml, validatePages } from "../../../_config/build/checks/index.ts";
+import { keepWorkers } from "../../../_config/util/index.ts";
 import { startHtmlWorker } from "../../../_config/build/checks/html.ts";
 import { LinkMemo, srcsetUrls, mayTarget, targetNames } from "../../../_config/build/checks/links.ts";
 import { headersFor, parseHeadersFile } from "../../../_config/pages/headers.ts";
@@ -269,5 +271,70 @@ describe("link check of unchanged pages: which references could name a gone file
     for (const url of ["/world/kept-story/", "/assets/css/site.abc123.css", "/img/card-def.jpg", "https://other.example/gone", "mailto:desk@example.org"]) {
       assert.equal(mayTarget(url, names), false, url);
     }
+  });
+});
+
+/** How many threads `fn` starts (thread ids are handed out in order: a probe worker before and after; a TypeScript worker may count twice, tsx's loader hooks run on a thread of their own). */
+async function threadsStartedBy(fn: () => Promise<unknown>): Promise<number> {
+  const probe = async () => {
+    const worker = new Worker("", { eval: true });
+    const id = worker.threadId;
+    await worker.terminate();
+    return id;
+  };
+  const first = await probe();
+  await fn();
+  return (await probe()) - first - 1;
+}
+
+describe("workers kept between builds (keepWorkers: a process that builds many times)", () => {
+  before(() => keepWorkers());
+  after(() => keepWorkers(false));
+  const broken = page(`<a href="/nowhere/">x</a><div><p>unclosed</div>`);
+
+  it("a second check starts no worker, and reports exactly what fresh workers report (nothing of the first job stays)", async () => {
+    const one = site({ "index.html": page(`<a href="/a/">a</a>`), "a/index.html": page("<p>a</p>") });
+    const two = site({ "index.html": broken, "b/index.html": page("<p>b</p>") });
+    const first = await inspectBuild(one, { siteUrl: BASE });
+    assert.deepEqual(first.findings, []);
+    let second: Awaited<ReturnType<typeof inspectBuild>> | undefined;
+    assert.equal(await threadsStartedBy(async () => (second = await inspectBuild(two, { siteUrl: BASE }))), 0, "the kept html-validate and link workers did the second job");
+    keepWorkers(false);
+    let fresh: Awaited<ReturnType<typeof inspectBuild>> | undefined;
+    try {
+      assert.ok((await threadsStartedBy(async () => (fresh = await inspectBuild(two, { siteUrl: BASE })))) >= 2, "not keeping: new workers");
+    } finally {
+      keepWorkers();
+    }
+    const found = second!.findings.map((f) => `${f.check} ${f.file}`);
+    assert.ok(found.includes("html-validate no-implicit-close /index.html"), found.join("\n"));
+    assert.ok(second!.findings.some((f) => f.check !== undefined && /nowhere/.test(f.message)), found.join("\n"));
+    assert.deepEqual({ ...second!, timings: {} }, { ...fresh!, timings: {} });
+    // and back to the first site: its links resolve again (the second job's files are forgotten)
+    assert.deepEqual((await inspectBuild(one, { siteUrl: BASE })).findings, []);
+  });
+
+  it("html-validate: a kept worker answers job after job like the main thread; one that ended while idle is replaced", async () => {
+    const dir = site({ "/ok/index.html": page("<p>ok</p>"), "/bad/index.html": broken });
+    const files = listFiles(dir);
+    const here = await validatePages(dir, files);
+    const warm = startHtmlWorker();
+    assert.deepEqual(await validatePages(dir, files, undefined, 1, undefined, warm), here);
+    assert.notEqual(warm.threadId, -1, "kept, not ended");
+    const again = startHtmlWorker();
+    assert.equal(again.threadId, warm.threadId, "the kept worker, given out again");
+    assert.deepEqual(await validatePages(dir, files, undefined, 1, undefined, again), here);
+    await again.terminate();
+    assert.ok((await threadsStartedBy(async () => assert.deepEqual(await validatePages(dir, files, undefined, 1), here))) > 0, "the ended one is not given out: a new one");
+  });
+
+  it("ends the idle workers when the process stops keeping them", async () => {
+    const dir = site({ "index.html": page("<p>x</p>") });
+    const warm = startHtmlWorker();
+    await validatePages(dir, listFiles(dir), undefined, 1, undefined, warm);
+    const exited = new Promise((resolve) => warm.once("exit", resolve));
+    keepWorkers(false);
+    await exited;
+    keepWorkers();
   });
 });

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import yaml from "js-yaml";
-import { ROOT } from "../../helpers/site.ts";
+import { ROOT } from "../../helpers/paths.ts";
 
 interface Step {
   uses?: string;

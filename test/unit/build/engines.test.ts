@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
 import semver from "semver";
-import { ROOT } from "../../helpers/site.ts";
+import { ROOT } from "../../helpers/paths.ts";
 
 interface LockPackage {
   engines?: { node?: string } | string[];

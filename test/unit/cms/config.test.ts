@@ -11,7 +11,7 @@ import yaml from "js-yaml";
 import { z } from "zod";
 import { cmsConfig, cmsConfigYaml, fieldOf, fieldPaths, fieldsOf, jsonSchemaOf, requiredWhenSet, storyFields, type CmsContext, type CmsField } from "../../../_config/cms/index.ts";
 import { articleSchema, loadDataFile, type AuthorsData, type SectionsData, type SiteData } from "../../../_config/content/index.ts";
-import { FIXTURES, ROOT } from "../../helpers/site.ts";
+import { FIXTURES, ROOT } from "../../helpers/paths.ts";
 
 const CONTRACT = path.resolve(ROOT, "../shared/CONTENT-CONTRACT.md");
 const data = path.join(FIXTURES, "cms/_data");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { checkSite, siteFolders } from "../../../_config/dev/check.ts";
 import { formatProblem } from "../../../_config/content/schema.ts";
-import { FIXTURES, NOW, ROOT } from "../../helpers/site.ts";
+import { FIXTURES, NOW, ROOT } from "../../helpers/paths.ts";
 
 const lines = (site: string) => checkSite({ ...siteFolders(site), now: NOW }).problems.map(formatProblem);
 const at = (name: string) => path.relative(process.cwd(), path.join(FIXTURES, "check-problems/src/articles", name));

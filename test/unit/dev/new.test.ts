@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { checkSite, siteFolders } from "../../../_config/dev/check.ts";
 import { readFrontMatter } from "../../../_config/content/frontmatter.ts";
 import { newStory, UsageError } from "../../../_config/dev/scaffold.ts";
-import { FIXTURES, NOW, ROOT } from "../../helpers/site.ts";
+import { FIXTURES, NOW, ROOT } from "../../helpers/paths.ts";
 
 let dir: string;
 const opts = (o: Partial<Parameters<typeof newStory>[0]> = {}) => ({ ...siteFolders(dir), title: "Talks resume in Geneva", section: "world", now: NOW, ...o });

@@ -10,7 +10,7 @@ import { injectOverlay, overlayClient, overlayMiddleware, OVERLAY_SCRIPT_URL, ST
 import { BuildStatus, errorMessages, explainFailure, isContentFailure } from "../../../_config/dev/status.ts";
 import { StaleOutputs } from "../../../_config/dev/stale-outputs.ts";
 import { ContentError } from "../../../_config/content/schema.ts";
-import { FIXTURES } from "../../helpers/site.ts";
+import { FIXTURES } from "../../helpers/paths.ts";
 
 /** Runs the middleware on one request; returns what was sent, or "next" when it passed on. */
 function request(mw: ReturnType<typeof overlayMiddleware>, url: string, page?: string) {

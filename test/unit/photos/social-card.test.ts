@@ -3,9 +3,15 @@
  * headline's rows): every part must give exactly the pixels of the whole card's SVG.
  */
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
+import { Worker } from "node:worker_threads";
 import sharp from "sharp";
 import { CARD_HEIGHT, CARD_WIDTH, cardPixels, cardSvg, renderCard, type CardText } from "../../../_config/photos/social-card.ts";
+import { encodeInThread, encoderIdle } from "../../../_config/photos/share-encoder.ts";
+import { keepWorkers } from "../../../_config/util/index.ts";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)).join("");
 /** Every character drawn in a band: ASCII, Latin-1, Latin Extended-A, typographic punctuation. */
@@ -43,6 +49,44 @@ describe("social card pixels", () => {
       assert.deepEqual([format, width, height], ["jpeg", CARD_WIDTH, CARD_HEIGHT]);
       const expected = await sharp(await whole(text), { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } }).jpeg({ quality: 82, optimiseCoding: false }).toBuffer();
       assert.ok(jpeg.equals(expected), `the JPEG of the whole card: ${text.headline.slice(0, 20)}`);
+    }
+  });
+});
+
+/** The id the next thread gets (ids are handed out in order). */
+async function nextThreadId(): Promise<number> {
+  const worker = new Worker("", { eval: true });
+  const id = worker.threadId;
+  await worker.terminate();
+  return id;
+}
+
+describe("the share-image encoder thread between builds", () => {
+  it("a one-off build ends it; a process that keeps its workers (keepWorkers) encodes the next build's cards in the same thread", async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), "newsroom-encoder-"));
+    try {
+      const encode = async (name: string, text: CardText) => {
+        const file = await encodeInThread(name, { kind: "card", text }, cache);
+        assert.ok(readFileSync(file).equals(await renderCard(text)), `${name}: the card's bytes`);
+        await encoderIdle();
+      };
+      /** how many threads a build's encodings start */
+      const threadsFor = async (name: string, text: CardText) => {
+        const before = await nextThreadId();
+        await encode(name, text);
+        return (await nextThreadId()) - before - 1;
+      };
+      assert.ok((await threadsFor("a.jpg", CASES[0]![1])) > 0);
+      assert.ok((await threadsFor("b.jpg", CASES[1]![1])) > 0, "not keeping: the last build's thread ended, a new one for this build");
+      keepWorkers();
+      try {
+        await encode("c.jpg", CASES[2]![1]);
+        assert.equal(await threadsFor("d.jpg", CASES[3]![1]), 0, "kept: the last build's thread");
+      } finally {
+        keepWorkers(false);
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { doorViolations, importCycles, importGraph, importsOf, sourceFiles, type ImportGraph } from "../../helpers/imports.ts";
-import { ROOT } from "../../helpers/site.ts";
+import { ROOT } from "../../helpers/paths.ts";
 
 const files = sourceFiles(ROOT, ["_config", "_includes", "scripts", "src", ".eleventy.ts"]);
 const graph = importGraph(ROOT, files);
