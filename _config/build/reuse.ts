@@ -112,7 +112,7 @@ export interface ReuseSession {
    * after the swap, or hard links to files the last build recorded so, proven unchanged
    * by the same figures before they were linked), for the settled state
    */
-  stats(): ReadonlyMap<string, readonly [number, number, number]>;
+  stats(): Readonly<ReuseState["stats"]>;
   /** after `record`: the first instant (ms) at which a page could read the clock differently (settled.ts) */
   horizon(): number;
   /** after the cache commit: removes the stored bodies of stories the new state does not name */
@@ -256,7 +256,8 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
   const rendered = new Map<string, PageEntry>();
   /** files hard-linked from dist/ into the new output (linkReused) */
   const linked = new Set<string>();
-  const recordedStats = new Map<string, readonly [number, number, number]>();
+  /** output file → [size, mtime ms, inode], as `record` wrote them into the next state */
+  let recordedStats: ReuseState["stats"] = {};
   const storyKeyByFile = new Map<string, string>();
   const stories: Record<string, StoryEntry> = {};
   return {
@@ -284,8 +285,8 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         for (const dep of previous!.pages[page]!.deps) files.add(dep);
       }
       const list = [...files].filter((f) => !existsSync(path.join(staging, f)));
-      for (const f of list) linked.add(f);
       for (const f of list) {
+        linked.add(f);
         const page = previous!.pages[f];
         const search = page?.search === undefined ? undefined : { month: page.search || undefined };
         const hash = cache.lastFiles?.[f];
@@ -333,7 +334,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
         pages[file] = key ? { ...entry, key } : entry;
       }
       for (const file of reusedPages) if (!rendered.has(file)) pages[file] = previous!.pages[file]!;
-      const statsOut: ReuseState["stats"] = {};
+      const statsOut: ReuseState["stats"] = (recordedStats = {});
       const wanted = new Set<string>();
       for (const [file, page] of Object.entries(pages)) {
         if (!page.key) continue;
@@ -348,7 +349,6 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
           const s = statSync(path.join(finalOutput, file), { throwIfNoEntry: false });
           if (s) statsOut[file] = [s.size, s.mtimeMs, s.ino];
         }
-        if (statsOut[file]) recordedStats.set(file, statsOut[file]);
       }
       const state: ReuseState = { version: REUSE_VERSION, fingerprint: cache.fingerprint, production: build.production, now: build.now, global, stories, pages, stats: statsOut };
       await writeFile(cache.nextPath(STATE_FILE), JSON.stringify(state));

@@ -124,14 +124,13 @@ export function settledOutput(options: { cacheDir: string; output: string; key: 
  * to be the very files (hard links to the same inodes) the last build recorded so (the
  * reuse state's, _config/build/reuse.ts): not asked again.
  */
-export async function recordSettled(into: string, options: { output: string; key: string; now: string; horizon: number; files: string[]; known?: ReadonlyMap<string, readonly [number, number, number]> }): Promise<void> {
+export async function recordSettled(into: string, options: { output: string; key: string; now: string; horizon: number; files: string[]; known?: Readonly<Record<string, [number, number, number]>> }): Promise<void> {
   const files: SettledState["files"] = [];
   const dirs = new Set<string>([""]);
   for (const file of options.files) {
-    const known = options.known?.get(file);
-    if (known) {
-      files.push([file, known[0], known[1], known[2]]);
-    } else {
+    const known = options.known?.[file];
+    if (known) files.push([file, ...known]);
+    else {
       const s = statOf(path.join(options.output, file));
       if (!s) return; // the output changed under us: record nothing (the next build builds)
       files.push([file, s.size, s.mtimeMs, s.ino]);
