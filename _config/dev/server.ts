@@ -148,6 +148,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
   }
 
   async function boot(attempt = 0): Promise<Eleventy> {
+  // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
+  // running, a restart in the middle of a batch) is replayed to it once it runs. The tree
+  // is read before Eleventy lists its files, so nothing falls between the two.
+  const before = treeState([input, folders.data]);
   const planner = new IncrementalPlanner();
   const fast = new FastPath();
   const deleted = new Set<string>();
@@ -268,9 +272,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     }
   };
 
-  // Eleventy's watcher starts after the first build: what changed meanwhile (a pull still
-  // running, a restart in the middle of a batch) is replayed to it once it runs.
-  const before = treeState([input, folders.data]);
   try {
     await elev.watch();
   } catch (error) {
@@ -342,8 +343,15 @@ export async function startDev(options: DevOptions = {}): Promise<DevSession> {
     const wait = await watchingAll(watcher, [...before.keys()].filter((file) => existsSync(file)));
     if (wait.missing) log(`${wait.missing} files are not watched (after ${wait.ms} ms)`);
   }
+  // A file that is new since the listing is replayed as "add": Eleventy keeps its own list
+  // of input files (FileSystemSearch caches each glob's result; only "add" extends it),
+  // and a "change" of a file it never listed builds nothing (a fresh instance started in
+  // the middle of a branch switch never built the files added after its listing).
   const after = treeState([input, folders.data]);
-  for (const [file, state] of after) if (before.get(file) !== state) watcher?.emit("change", file);
+  for (const [file, state] of after) {
+    if (!before.has(file)) watcher?.emit("add", file);
+    else if (before.get(file) !== state) watcher?.emit("change", file);
+  }
   for (const file of before.keys()) if (!after.has(file)) watcher?.emit("unlink", file);
   if (options.serve !== false) {
     await listenOn(elev, options.host ?? "localhost");
