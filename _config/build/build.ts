@@ -14,7 +14,7 @@ import { loadSite } from "../content/index.ts";
 import { onPage } from "./page-stream.ts";
 import { isStandardCheck } from "./checks/index.ts";
 import { indexSearch } from "./search.ts";
-import { markMemory, recordPhase, timePhase, withBuild } from "../util/index.ts";
+import { holdHeapTight, markMemory, recordPhase, TIGHT_HEAP_STORIES, timePhase, withBuild } from "../util/index.ts";
 import { commitBuildCache, discardBuildCache, openBuildCache, outputChanges, type BuildCache, type OutputChanges } from "../cache/index.ts";
 import { filesAfterSteps, OutputManifest, siteFiles } from "./manifest.ts";
 import type { PostBuildStep, StepContext } from "./steps.ts";
@@ -143,9 +143,12 @@ async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, compl
   await chmod(staging, 0o755);
   let stopListening = () => {};
   let checks: Promise<unknown> = Promise.resolve();
+  let releaseHeap = () => {};
   try {
     // What the last build proves unchanged is not rendered again (reuse.ts).
     const session = await timePhase("reuse plan", async () => planReuse({ inputDir: inputAbs, dataDir, output, cache, build, inputs }));
+    // A build that renders much keeps little garbage (util/heap.ts): released in `finally`.
+    if (session.storiesToRender() >= TIGHT_HEAP_STORIES) releaseHeap = holdHeapTight();
     setReusePlan(session.plan);
     // Eleventy resolves passthrough copies and directory data best from cwd-relative paths.
     const input = path.relative(process.cwd(), inputAbs) || ".";
@@ -276,6 +279,7 @@ async function buildPrepared(options: BuildOptions, prelude: BuildPrelude, compl
     throw error;
   } finally {
     setReusePlan(undefined);
+    releaseHeap();
   }
 }
 

@@ -32,7 +32,7 @@ import { isArticlePath, storyRecord, storyStub, type ArticleItem, type ReusedPag
 import { outputEnv, sha256, type BuildCache, type InputHashes } from "../cache/index.ts";
 import { urlOfFile } from "./checks/index.ts";
 import type { OutputManifest } from "./manifest.ts";
-import { inParallel } from "../util/index.ts";
+import { inParallel, ownString } from "../util/index.ts";
 
 const STATE_FILE = "reuse.json";
 const REUSE_VERSION = 3;
@@ -86,6 +86,8 @@ export interface ReuseSession {
    * Empty when one pass renders everything.
    */
   passes(size: number): string[][];
+  /** how many stories Eleventy will read in this build (the others are reused) */
+  storiesToRender(): number;
   /** before each Eleventy pass: the stories of a story pass (absolute paths), or undefined for the last pass */
   beginPass(stories: string[] | undefined): void;
   /**
@@ -264,6 +266,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
     plan,
     excluded: (inputPath) => (pass ? !pass.has(path.resolve(inputPath)) && !isPagesFile(inputPath) : excluded.has(path.resolve(inputPath))),
     reports: (inputPath) => !pass || pass.has(path.resolve(inputPath)),
+    storiesToRender: () => keys.size - reusedStories.size,
     passes(size) {
       const todo = [...keys.keys()].map((rel) => path.join(inputDir, rel)).filter((abs) => !excluded.has(abs)).sort();
       if (todo.length <= size) return [];
@@ -274,7 +277,7 @@ export function planReuse(options: { inputDir: string; dataDir: string; output: 
     },
     observePage(file, content, search) {
       const deps = new Set<string>();
-      for (const m of content.matchAll(IMG_REF)) deps.add(`/img/${m[1]}`);
+      for (const m of content.matchAll(IMG_REF)) deps.add(ownString(`/img/${m[1]}`)); // kept all build: not a cut of the page
       rendered.set(file, { deps: [...deps].sort(), head: sitemapHead(content), ...(search && { search: search.month ?? "" }) });
     },
     async linkReused(staging, manifest) {

@@ -21,6 +21,7 @@ import { syndicated } from "./feeds.ts";
 import type { SectionsData, SiteData } from "../content/index.ts";
 import { absoluteUrl, kindOf, sitemapPath } from "../content/index.ts";
 import { el, xmlDocument } from "./xml.ts";
+import { ownString } from "../util/index.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -82,7 +83,8 @@ export function sitemapEntries(pages: WrittenPage[], site: SiteData, now: string
  * sitemap lists it without reading it again.
  */
 export function sitemapHead(content: string): string {
-  return [NOINDEX, CANONICAL, MODIFIED].map((re) => re.exec(content)?.[0] ?? "").filter(Boolean).join("\n");
+  // kept for the whole build (reuse.ts): a copy, never a cut that keeps the page alive
+  return ownString([NOINDEX, CANONICAL, MODIFIED].map((re) => re.exec(content)?.[0] ?? "").filter(Boolean).join("\n"));
 }
 
 function isOwnCanonical(page: WrittenPage & { url: string }, site: SiteData): boolean {

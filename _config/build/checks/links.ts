@@ -19,6 +19,7 @@ import { candidateFiles, isHtml, urlOfFile, type Finding } from "./files.ts";
 import { LinkMemo, PAGES_PER_PART, partCount, probe, writeLinkMemo, type PageEntry, type PageScan } from "./link-memo.ts";
 import { mayTarget, refKeysMemo, targetNames } from "./link-names.ts";
 import { headersRefs, jsonRefs, xmlRefs, type Ref } from "./link-sources.ts";
+import { ownString } from "../../util/index.ts";
 
 export { mayTarget, refKeys, targetNames } from "./link-names.ts";
 export { LinkMemo, type PageScan } from "./link-memo.ts";
@@ -211,8 +212,10 @@ export class LinkChecker {
     const one = (text: string) => {
       const known = this.#strings.get(text);
       if (known !== undefined) return known;
-      this.#strings.set(text, text);
-      return text;
+      // kept until the check ends: a copy, never a cut of the page it was parsed from (own-string.ts)
+      const own = ownString(text);
+      this.#strings.set(own, own);
+      return own;
     };
     return { ids: scan.ids.map(one), refs: scan.refs.map(({ file: _file, ...ref }) => ({ ...ref, url: one(ref.url), what: one(ref.what) })), problems: scan.problems };
   }
