@@ -4,7 +4,7 @@
  * writes docs/benchmarks.md. See docs/performance.md for what the numbers mean.
  *
  *   npm run bench                       # sizes 1000,4000,20000, one round each; 3 edits in npm start at 20,000 (under 15 minutes)
- *   npm run bench -- --runs 3 --stock-latency   # three rounds below 20,000; stock Eleventy's watch latency too
+ *   npm run bench -- --runs 3 --stock-latency   # three rounds at every size; stock Eleventy's watch latency too
  *   npm run bench -- --huge             # the same, and 100,000 stories (one run)
  *   npm run bench -- --quick            # smoke run: 200 stories, 1 run, 2 edits
  *   npm run bench -- --runs 7 --sizes 1000,4000 --edits 5 --warmup 1 --latency-size 1000 --no-hugo --no-latency --out file.md
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   results.minutes = (performance.now() - started) / 60000;
   results.defaultRun = defaultRun;
   const args = process.argv.slice(2).join(" ");
-  const text = report(results, { ...machine(), "Bench run time": `${((performance.now() - started) / 60000).toFixed(1)} min` }, `npm run bench${args ? ` -- ${args}` : ""}`);
+  const text = report(results, { ...machine(), "Bench run time": `${results.minutes.toFixed(1)} min` }, `npm run bench${args ? ` -- ${args}` : ""}`);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, text);
   console.log(`\n${text}\nWritten to ${path.relative(ROOT, out)}`);
